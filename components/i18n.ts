@@ -1,0 +1,14 @@
+import { browser } from 'wxt/browser';
+import type en from '../public/_locales/en/messages.json';
+
+/** Every key of the English catalogue: a typo in a key is a compile error. */
+export type MessageKey = keyof typeof en;
+
+export function t(key: MessageKey, substitutions?: string | string[]): string {
+  return browser.i18n.getMessage(key, substitutions) || key;
+}
+
+/** Problem codes are kebab-case; their messages are `problem_<code with underscores>`. */
+export function problemKey(code: string): MessageKey {
+  return `problem_${code.replace(/-/g, '_')}` as MessageKey;
+}

@@ -1,0 +1,54 @@
+import { browser, type Browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { parseRuntimeMessage } from '../lib/messages';
+import { badgeFor, type TabState } from '../lib/tab-state';
+
+const MENU_ID = 'ald-check-link';
+// Session storage: per-tab state survives the service worker sleeping, never reaches the disk.
+const tabKey = (tabId: number) => `tab:${tabId}`;
+
+async function showBadge(tabId: number, state: TabState | undefined) {
+  const badge = badgeFor(state);
+  await browser.action.setBadgeText({ tabId, text: badge.text });
+  await browser.action.setBadgeBackgroundColor({ tabId, color: badge.color });
+  await browser.action.setTitle({ tabId, title: browser.i18n.getMessage(badge.titleKey) });
+}
+
+/** Only our own content scripts, in a tab, may report page state. */
+function fromOwnContentScript(sender: Browser.runtime.MessageSender): sender is Browser.runtime.MessageSender & { tab: { id: number } } {
+  return sender.id === browser.runtime.id && typeof sender.tab?.id === 'number';
+}
+
+export default defineBackground(() => {
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id: MENU_ID,
+      title: browser.i18n.getMessage('contextMenuCheck'),
+      contexts: ['link', 'selection'],
+    });
+  });
+
+  browser.contextMenus.onClicked.addListener(async (info) => {
+    if (info.menuItemId !== MENU_ID) return;
+    const text = (info.linkUrl ?? info.selectionText ?? '').slice(0, 100_000);
+    // The popup page, opened as a tab, runs the check: one place shows verdicts, repair and actions.
+    await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?check=${encodeURIComponent(text)}`) });
+  });
+
+  browser.runtime.onMessage.addListener(async (raw: unknown, sender) => {
+    const message = parseRuntimeMessage(raw);
+    if (!message || message.type === 'check-text' || !fromOwnContentScript(sender)) return undefined;
+    // Sub-frames report only when they show a package; the top frame's report always counts.
+    await browser.storage.session.set({ [tabKey(sender.tab.id)]: message });
+    await showBadge(sender.tab.id, message);
+    return { ok: true };
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(tabKey(tabId)));
+});
+
+export async function readTabState(tabId: number): Promise<TabState | undefined> {
+  const key = tabKey(tabId);
+  const got = await browser.storage.session.get(key);
+  return parseRuntimeMessage(got[key]) as TabState | undefined;
+}

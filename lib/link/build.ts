@@ -1,0 +1,72 @@
+import { isOfficialHost } from './analyze-one';
+import { parseGuid } from './guid';
+import { parseDirectoryHint } from './hint';
+import { addProblems } from './problems';
+import type { LinkAnalysis, MyAccessHost, Need, ProblemCode } from './types';
+
+export interface LinkParts {
+  host?: MyAccessHost;
+  directoryHint: string;
+  accessPackageId: string;
+}
+
+/**
+ * Builds the canonical link from checked parts. Throws a RangeError for parts that are not a
+ * directory hint and a package id: callers with user input use `repairLink`, which reports instead.
+ */
+export function buildLink(parts: LinkParts): string {
+  const host = parts.host ?? 'myaccess.microsoft.com';
+  const hint = parseDirectoryHint(parts.directoryHint);
+  const id = parseGuid(parts.accessPackageId);
+  if (!isOfficialHost(host)) throw new RangeError(`not a My Access host: ${host}`);
+  if (!hint.ok) throw new RangeError(`not a directory hint: ${hint.reason}`);
+  if (!id.ok) throw new RangeError(`not an access package id: ${id.reason}`);
+  return `https://${host}/@${hint.value}#/access-packages/${id.value}`;
+}
+
+const HINT_CODES: ProblemCode[] = ['hint-missing', 'hint-malformed', 'hint-email', 'fill-hint-invalid'];
+const ID_CODES: ProblemCode[] = ['package-id-missing', 'package-id-partial', 'package-id-malformed', 'package-id-zero', 'route-not-package', 'fill-package-id-invalid'];
+
+/**
+ * Fills what a repairable link lacks with what the user (or history, or the page) supplied.
+ * Only what is missing is filled; what was filled is validated; a new analysis is returned.
+ * Dangerous and invalid links are returned as they are: they are not ours to repair.
+ */
+export function repairLink(analysis: LinkAnalysis, fill: { directoryHint?: string; accessPackageId?: string }): LinkAnalysis {
+  if (analysis.verdict !== 'repairable' || analysis.host === null) return analysis;
+  let { directoryHint, accessPackageId } = analysis;
+  let problems = analysis.problems.map((p) => ({ ...p }));
+  let filled = false;
+
+  if (directoryHint === null && fill.directoryHint !== undefined && fill.directoryHint.trim() !== '') {
+    const hint = parseDirectoryHint(fill.directoryHint);
+    if (hint.ok) {
+      directoryHint = hint.value;
+      problems = problems.filter((p) => !HINT_CODES.includes(p.code));
+      filled = true;
+    } else addProblems(problems, 'fill-hint-invalid');
+  }
+  if (accessPackageId === null && fill.accessPackageId !== undefined && fill.accessPackageId.trim() !== '') {
+    const id = parseGuid(fill.accessPackageId);
+    if (id.ok) {
+      accessPackageId = id.value;
+      problems = problems.filter((p) => !ID_CODES.includes(p.code));
+      filled = true;
+    } else addProblems(problems, 'fill-package-id-invalid');
+  }
+  if (filled) addProblems(problems, 'repaired');
+
+  const needs: Need[] = [];
+  if (directoryHint === null) needs.push('directoryHint');
+  if (accessPackageId === null) needs.push('accessPackageId');
+  const complete = directoryHint !== null && accessPackageId !== null;
+  return {
+    ...analysis,
+    directoryHint,
+    accessPackageId,
+    needs,
+    problems,
+    verdict: complete ? 'valid' : 'repairable',
+    canonical: complete ? `https://${analysis.host}/@${directoryHint}#/access-packages/${accessPackageId}` : null,
+  };
+}

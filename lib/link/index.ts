@@ -1,0 +1,31 @@
+import { judgeCandidate, notALink } from './analyze-one';
+import { findLinks, trimToken } from './find';
+import { addProblems } from './problems';
+import type { LinkAnalysis } from './types';
+
+export { buildLink, repairLink, type LinkParts } from './build';
+export { findLinks } from './find';
+export { isOfficialHost } from './analyze-one';
+export { parseGuid, isGuid } from './guid';
+export { parseDirectoryHint } from './hint';
+export * from './types';
+
+/**
+ * Judges whatever the user gave: a bare link, a link with noise around it, or a whole email.
+ * Never throws, never fetches. With several links it fails closed: a dangerous one wins.
+ */
+export function analyzeLink(input: string): LinkAnalysis {
+  const text = typeof input === 'string' ? input : String(input ?? '');
+  if (text.trim() === '') return notALink(text, 'empty-input');
+  const links = findLinks(text);
+  if (links.length === 0) {
+    const only = trimToken(text.trim());
+    // A single word that `findLinks` skipped (e.g. `javascript:…`) is still judged on its own.
+    if (/\s/.test(only) || only.length > 16_384) return notALink(text, 'not-my-access');
+    return { ...judgeCandidate(text, only).analysis, input: text };
+  }
+  const chosen = links.find((l) => l.verdict === 'dangerous') ?? links[0]!;
+  const result: LinkAnalysis = { ...chosen, input: text, problems: chosen.problems.map((p) => ({ ...p })) };
+  if (links.length > 1) addProblems(result.problems, 'several-links');
+  return result;
+}

@@ -1,0 +1,23 @@
+import { editDistance, skeleton } from './text';
+
+// Fold-insensitive markers of a My Access link anywhere in a string (host, path or wrapped target).
+const MARKERS = ['myaccess', 'accesspackages'];
+const HOST_TARGETS = ['myaccessmicrosoftcom', 'myaccessmicrosoftus'];
+
+/** Whether a host looks like a My Access host: confusables, typos, prefixes, suffixes and hyphens. */
+export function resemblesMyAccessHost(host: string): boolean {
+  const sk = skeleton(host);
+  if (sk.includes('myaccess') || sk.includes('myacess') || sk.includes('myacces')) return true;
+  if (HOST_TARGETS.some((t) => editDistance(sk, t, 3) <= 3)) return true;
+  // A one-letter slip in the first label: `myaccses`, `myacccess`, `nyaccess`.
+  const first = skeleton(host.split('.')[0] ?? '');
+  return first.length >= 6 && first.length <= 10 && editDistance(first, 'myaccess', 2) <= 2;
+}
+
+/** Whether any part of a string imitates a My Access link (used to decide what is worth reporting). */
+export function resemblesMyAccess(s: string): boolean {
+  const lower = s.toLowerCase();
+  if (lower.includes('myaccess') || lower.includes('access-packages')) return true;
+  const sk = skeleton(s);
+  return MARKERS.some((m) => sk.includes(m)) || sk.includes('myacess') || sk.includes('myacces');
+}

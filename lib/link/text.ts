@@ -1,0 +1,82 @@
+// Small text helpers shared by the engine. Pure and total: none of them throws.
+
+const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u206a-\u206f\u3164\ufeff\uffa0]/;
+
+export function isAscii(s: string): boolean {
+  return /^[\x20-\x7e]*$/.test(s);
+}
+
+export function hasInvisible(s: string): boolean {
+  return INVISIBLE.test(s);
+}
+
+export function stripInvisible(s: string): string {
+  return s.replace(new RegExp(INVISIBLE.source, 'g'), '');
+}
+
+/** decodeURIComponent that never throws: malformed sequences are left as they are. */
+export function safeDecode(s: string): string {
+  if (!s.includes('%')) return s;
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s.replace(/(?:%[0-9a-f]{2})+/gi, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return run;
+      }
+    });
+  }
+}
+
+/** Reads one query parameter without form decoding ('+' stays '+'), percent-decoded once. */
+export function queryParam(query: string, name: string): string | undefined {
+  const q = query.startsWith('?') ? query.slice(1) : query;
+  for (const pair of q.split('&')) {
+    const eq = pair.indexOf('=');
+    const key = eq < 0 ? pair : pair.slice(0, eq);
+    if (key.toLowerCase() === name) return safeDecode(eq < 0 ? '' : pair.slice(eq + 1));
+  }
+  return undefined;
+}
+
+// Letters that look like Latin ones (Cyrillic, Greek, Armenian, Latin extensions), folded for
+// look-alike detection only: never used to build a link.
+const CONFUSABLE: Record<string, string> = {
+  а: 'a', в: 'b', с: 'c', ԁ: 'd', е: 'e', һ: 'h', і: 'i', ј: 'j', к: 'k', ӏ: 'l', м: 'm', н: 'h', о: 'o',
+  р: 'p', ԛ: 'q', г: 'r', ѕ: 's', т: 't', ц: 'u', ѵ: 'v', ԝ: 'w', х: 'x', у: 'y', ʏ: 'y',
+  α: 'a', β: 'b', ϲ: 'c', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
+  ɑ: 'a', ɡ: 'g', ı: 'i', ȷ: 'j', ɩ: 'i', ո: 'n', օ: 'o', ս: 'u', ց: 'g',
+};
+
+/**
+ * Folds a string to the Latin letters and digits it looks like, so that `myаccess` (Cyrillic а),
+ * `rnyaccess` and `my-access` all read as `myaccess`.
+ */
+export function skeleton(s: string): string {
+  let out = '';
+  for (const ch of s.normalize('NFKC').toLowerCase()) {
+    const c = CONFUSABLE[ch] ?? ch;
+    if (/[a-z0-9]/.test(c)) out += c;
+  }
+  return out.replace(/rn/g, 'm').replace(/vv/g, 'w').replace(/0/g, 'o').replace(/[1|]/g, 'l');
+}
+
+/** Levenshtein distance, bounded: returns max+1 as soon as it is certain to exceed max. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}

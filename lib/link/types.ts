@@ -1,0 +1,88 @@
+/** The official My Access hosts: worldwide and US Government (DESIGN.md §1). */
+export const MY_ACCESS_HOSTS = ['myaccess.microsoft.com', 'myaccess.microsoft.us'] as const;
+export type MyAccessHost = (typeof MY_ACCESS_HOSTS)[number];
+
+export type Verdict = 'valid' | 'repairable' | 'invalid' | 'dangerous';
+export type Severity = 'error' | 'warning' | 'info';
+export type Need = 'directoryHint' | 'accessPackageId';
+
+/**
+ * Stable problem codes. Views translate them through `_locales` (key `problem_<code with _>`);
+ * never put English text here.
+ */
+export const PROBLEM_CODES = [
+  // Not a link we can judge
+  'empty-input',
+  'not-my-access',
+  'defanged',
+  'several-links',
+  // Dangerous
+  'scheme-unsafe',
+  'host-lookalike',
+  'host-userinfo',
+  'host-punycode',
+  'host-non-ascii',
+  'host-encoded',
+  'host-backslash',
+  'host-malformed',
+  'hint-punycode',
+  'hint-non-ascii',
+  'wrapper-lookalike',
+  'wrapper-display-lookalike',
+  'wrapper-too-deep',
+  // Broken or incomplete
+  'host-port',
+  'hint-missing',
+  'hint-malformed',
+  'hint-email',
+  'package-id-missing',
+  'package-id-partial',
+  'package-id-malformed',
+  'package-id-zero',
+  'route-not-package',
+  'wrapper-irreversible',
+  'wrapper-malformed',
+  'fill-hint-invalid',
+  'fill-package-id-invalid',
+  // Accepted with a note
+  'insecure-scheme',
+  'scheme-missing',
+  'scheme-doubled',
+  'hash-encoded',
+  'hash-missing',
+  'at-encoded',
+  'query-dropped',
+  'text-cleaned',
+  'package-id-normalized',
+  'hint-normalized',
+  'wrapper-carries-recipient',
+  'repaired',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+export interface Problem {
+  code: ProblemCode;
+  severity: Severity;
+}
+
+export interface LinkAnalysis {
+  input: string;
+  verdict: Verdict;
+  /** The official host, when it is one. */
+  host: MyAccessHost | null;
+  /** Lower-case domain without trailing dot, or lower-case tenant GUID. */
+  directoryHint: string | null;
+  /** Lower-case GUID without braces. */
+  accessPackageId: string | null;
+  /** https://<host>/@<hint>#/access-packages/<id>, only when the verdict is 'valid'. */
+  canonical: string | null;
+  /** What a 'repairable' link lacks. */
+  needs: Need[];
+  /** Wrappers removed, outermost first ('safelinks', 'urldefense', 'google', ...). */
+  unwrapped: string[];
+  problems: Problem[];
+  /** Where the link really leads (the host a browser would contact), when it is not an official host. */
+  realHost: string | null;
+  /** The link as found in the text, after unwrapping, for display. */
+  link: string;
+}

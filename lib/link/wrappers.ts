@@ -1,0 +1,96 @@
+import { queryParam, safeDecode, skeleton } from './text';
+
+/** What a mail-security wrapper says about the link it hides (DESIGN.md §4, "Wrapper families"). */
+export interface WrapperMatch {
+  name: 'safelinks' | 'urldefense' | 'google' | 'slack' | 'mimecast';
+  /** The wrapped link, when it can be recovered offline. */
+  target?: string;
+  /** The wrapper keeps its target on a server (Mimecast): only `display` is known. */
+  irreversible?: boolean;
+  display?: string;
+}
+
+const SAFELINKS = /^[a-z0-9-]+\.safelinks\.protection\.(?:outlook\.com|office365\.us)$/;
+const TEAMS_HOSTS = new Set(['statics.teams.cdn.office.net', 'statics.teams.microsoft.com', 'statics.gov.teams.microsoft.us']);
+const GOOGLE = /^(?:www\.)?google\.(?:com|[a-z]{2}|co\.[a-z]{2}|com\.[a-z]{2})$/;
+const MIMECAST = /^(?:protect-[a-z0-9-]+\.mimecast\.com|url\.[a-z0-9-]+\.m\.mimecastprotect\.com)$/;
+const V3 = /^\/v3\/__(.+?)__;([A-Za-z0-9_-]*)!/;
+// Proofpoint v3 run lengths: `**A` = 2 characters, `**B` = 3, ... (Proofpoint's published decoder).
+const RUN_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** Recognises a wrapper by its exact host and path; `tail` is everything after the host. */
+export function matchWrapper(host: string, tail: string): WrapperMatch | null {
+  const [pathQuery = ''] = tail.split('#', 1);
+  const q = pathQuery.indexOf('?');
+  const path = (q < 0 ? pathQuery : pathQuery.slice(0, q)).toLowerCase();
+  const query = q < 0 ? '' : pathQuery.slice(q + 1);
+  if (SAFELINKS.test(host)) return { name: 'safelinks', target: queryParam(query, 'url') };
+  if (TEAMS_HOSTS.has(host) && /\/safelinks\/\d+\/atp-safelinks\.html$/.test(path)) {
+    return { name: 'safelinks', target: queryParam(query, 'url') };
+  }
+  if (host === 'urldefense.proofpoint.com') {
+    if (path === '/v1/url') return { name: 'urldefense', target: queryParam(query, 'u') };
+    if (path === '/v2/url') return { name: 'urldefense', target: decodeProofpointV2(rawParam(query, 'u')) };
+    return { name: 'urldefense' };
+  }
+  if (host === 'urldefense.com') return { name: 'urldefense', target: decodeProofpointV3(tail) };
+  if (GOOGLE.test(host) && path === '/url') {
+    return { name: 'google', target: queryParam(query, 'q') || queryParam(query, 'url') };
+  }
+  if (host === 'slack-redir.net' && path === '/link') return { name: 'slack', target: queryParam(query, 'url') };
+  if (MIMECAST.test(host)) return { name: 'mimecast', irreversible: true, display: queryParam(query, 'domain') };
+  return null;
+}
+
+/** A host that names a wrapper family without being one of its real hosts. */
+export function imitatesWrapper(host: string): boolean {
+  const sk = skeleton(host);
+  return ['safelinks', 'urldefense', 'proofpoint', 'mimecast', 'slackredir'].some((w) => sk.includes(w));
+}
+
+function rawParam(query: string, name: string): string | undefined {
+  for (const pair of query.split('&')) {
+    const eq = pair.indexOf('=');
+    if (eq > 0 && pair.slice(0, eq).toLowerCase() === name) return pair.slice(eq + 1);
+  }
+  return undefined;
+}
+
+/** v2: `-` stands for `%` and `_` for `/`, then percent-decoding. */
+export function decodeProofpointV2(u: string | undefined): string | undefined {
+  if (!u) return undefined;
+  return safeDecode(u.replace(/-/g, '%').replace(/_/g, '/'));
+}
+
+/** v3: `__<url>__;<base64url of replaced characters>!!…`; `*` and `**<run>` mark replaced characters. */
+export function decodeProofpointV3(tail: string): string | undefined {
+  const m = V3.exec(tail);
+  if (!m) return undefined;
+  const url = safeDecode(m[1]!);
+  const replaced = Array.from(base64UrlToUtf8(m[2]!) ?? '');
+  let i = 0;
+  let failed = false;
+  const out = url.replace(/\*(\*.)?/g, (token) => {
+    const len = token.length === 1 ? 1 : RUN_CHARS.indexOf(token[2]!) + 2;
+    if (len < 1 || i + len > replaced.length) {
+      failed = true;
+      return token;
+    }
+    const run = replaced.slice(i, i + len).join('');
+    i += len;
+    return run;
+  });
+  return failed ? undefined : out;
+}
+
+function base64UrlToUtf8(b64: string): string | undefined {
+  const std = b64.replace(/-/g, '+').replace(/_/g, '/');
+  const padded = std + '='.repeat((4 - (std.length % 4)) % 4);
+  try {
+    const bin = atob(padded);
+    const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,62 @@
+// Typed runtime messages, validated on receipt: a message is data from another context, never trusted.
+
+export type PageStatus = 'complete' | 'incomplete' | 'dangerous' | 'other';
+
+export interface MyAccessPageReport {
+  type: 'my-access-page';
+  status: PageStatus;
+  canonical: string | null;
+}
+
+export interface PortalPageReport {
+  type: 'portal-page';
+  accessPackageId: string | null;
+  packageName: string | null;
+  hidden: boolean | null;
+  catalogName: string | null;
+  link: string | null;
+}
+
+export interface CheckTextRequest {
+  type: 'check-text';
+  text: string;
+}
+
+export type RuntimeMessage = MyAccessPageReport | PortalPageReport | CheckTextRequest;
+
+const STATUSES: readonly string[] = ['complete', 'incomplete', 'dangerous', 'other'];
+const MAX_TEXT = 100_000;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function isStringOrNull(v: unknown, max = 2048): v is string | null {
+  return v === null || (typeof v === 'string' && v.length <= max);
+}
+
+/** The message, when it has exactly the shape of one we understand; otherwise undefined. */
+export function parseRuntimeMessage(v: unknown): RuntimeMessage | undefined {
+  if (!isRecord(v)) return undefined;
+  switch (v.type) {
+    case 'my-access-page':
+      if (typeof v.status === 'string' && STATUSES.includes(v.status) && isStringOrNull(v.canonical)) {
+        return { type: v.type, status: v.status as PageStatus, canonical: v.canonical };
+      }
+      return undefined;
+    case 'portal-page':
+      if (
+        isStringOrNull(v.accessPackageId, 64) &&
+        isStringOrNull(v.packageName, 512) &&
+        isStringOrNull(v.catalogName, 512) &&
+        isStringOrNull(v.link) &&
+        (v.hidden === null || typeof v.hidden === 'boolean')
+      ) {
+        return { type: v.type, accessPackageId: v.accessPackageId, packageName: v.packageName, hidden: v.hidden, catalogName: v.catalogName, link: v.link };
+      }
+      return undefined;
+    case 'check-text':
+      return typeof v.text === 'string' && v.text.length <= MAX_TEXT ? { type: v.type, text: v.text } : undefined;
+    default:
+      return undefined;
+  }
+}

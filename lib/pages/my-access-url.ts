@@ -1,0 +1,38 @@
+import { analyzeLink, type LinkAnalysis } from '../link';
+
+/** My Access routes (DESIGN.md §5). Anything else under a My Access host is still "My Access". */
+export type MyAccessRoute = 'access-package' | 'access-packages' | 'active' | 'requests' | 'approvals' | 'reviews' | 'overview' | 'home' | 'other';
+
+export interface MyAccessPage {
+  route: MyAccessRoute;
+  analysis: LinkAnalysis;
+  /** The page was reached through `%23/` where `#/` was meant: the URL to replace it with. */
+  fixedUrl: string | null;
+}
+
+export function isMyAccessUrl(url: string): boolean {
+  return /^https:\/\/myaccess\.microsoft\.(?:com|us)\.?(?::443)?(?:[/?#]|$)/i.test(url);
+}
+
+function routeOf(hash: string): MyAccessRoute {
+  const r = hash.replace(/^#?\/?/, '').split('?')[0]!.toLowerCase();
+  if (/^access-packages\/active(\/|$)/.test(r)) return 'active';
+  if (/^access-packages\/[^/]+/.test(r)) return 'access-package';
+  if (/^access-packages\/?$/.test(r)) return 'access-packages';
+  if (r.startsWith('request-history') || r.startsWith('requests')) return 'requests';
+  if (r.startsWith('request-approval')) return 'approvals';
+  if (r.startsWith('access-reviews')) return 'reviews';
+  if (r.startsWith('overview')) return 'overview';
+  return r === '' ? 'home' : 'other';
+}
+
+/** Reads a My Access page URL: its route and what the link engine says of it. */
+export function parseMyAccessPage(url: string): MyAccessPage | undefined {
+  if (!isMyAccessUrl(url)) return undefined;
+  const analysis = analyzeLink(url);
+  const hashAt = url.indexOf('#');
+  const encoded = hashAt < 0 ? url.search(/%23\//i) : -1;
+  const hash = hashAt >= 0 ? url.slice(hashAt) : encoded >= 0 ? url.slice(encoded + 3) : '';
+  const fixedUrl = encoded >= 0 ? `${url.slice(0, encoded)}#${url.slice(encoded + 3)}` : null;
+  return { route: routeOf(hash), analysis, fixedUrl };
+}

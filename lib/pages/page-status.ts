@@ -1,0 +1,17 @@
+import type { PageStatus } from '../messages';
+import type { MyAccessPage } from './my-access-url';
+
+/**
+ * What a My Access page means for a partner. "incomplete" only where a link clearly aimed at a
+ * package lost a part: a member browsing their own My Access (no hint, no package) is not nagged.
+ */
+export function pageStatus(page: MyAccessPage): PageStatus {
+  const a = page.analysis;
+  if (a.verdict === 'dangerous') return 'dangerous';
+  if (a.verdict === 'valid') return 'complete';
+  if (a.verdict !== 'repairable') return 'other';
+  const packageRoute = page.route === 'access-package';
+  if (a.accessPackageId !== null || (packageRoute && a.problems.some((p) => p.code === 'package-id-partial'))) return 'incomplete';
+  if (a.directoryHint !== null && (page.route === 'home' || page.route === 'access-packages' || packageRoute)) return 'incomplete';
+  return 'other';
+}

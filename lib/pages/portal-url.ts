@@ -1,0 +1,86 @@
+import { isGuid } from '../link/guid';
+import { safeDecode } from '../link/text';
+
+/** Admin portals, worldwide and US Government (DESIGN.md §5). */
+export const ADMIN_HOSTS = ['portal.azure.com', 'entra.microsoft.com', 'portal.azure.us', 'entra.microsoft.us'] as const;
+
+export interface PortalLocation {
+  host: string;
+  /** `@contoso.onmicrosoft.com/` at the start of the hash, when the URL names its directory. */
+  tenant: string | null;
+  extension: string | null;
+  blade: string | null;
+  tab: string | null;
+  params: Record<string, string>;
+}
+
+/** Splits a portal URL's hash into blade, tab and parameters; tolerant of `#blade/`, encoding and extra segments. */
+export function parsePortalUrl(url: string): PortalLocation | undefined {
+  const m = /^https:\/\/([^/?#]+)\/?[^#]*#(.*)$/i.exec(url);
+  if (!m) return undefined;
+  const host = m[1]!.toLowerCase().replace(/:443$/, '').replace(/\.$/, '');
+  if (!(ADMIN_HOSTS as readonly string[]).includes(host)) return undefined;
+  const segments = safeDecode(m[2]!).split('/').filter((s) => s !== '');
+  let tenant: string | null = null;
+  if (segments[0]?.startsWith('@')) tenant = segments.shift()!.slice(1).toLowerCase() || null;
+  const kind = segments.findIndex((s) => /^(?:view|blade)$/i.test(s));
+  const extension = kind >= 0 ? (segments[kind + 1] ?? null) : null;
+  const blade = kind >= 0 ? (segments[kind + 2] ?? null) : null;
+  const rest = kind >= 0 ? segments.slice(kind + 3) : [];
+  let tab: string | null = null;
+  if (rest[0] === '~') {
+    tab = rest[1] ?? null;
+    rest.splice(0, 2);
+  } else if (rest.length % 2 === 1) {
+    // Older `#blade/…/EntitlementMenuBlade/overview/entitlementId/<id>` puts the tab without `~`.
+    tab = rest.shift()!;
+  }
+  const params: Record<string, string> = {};
+  for (let i = 0; i + 1 < rest.length; i += 2) params[rest[i]!.toLowerCase()] = rest[i + 1]!;
+  return { host, tenant, extension, blade, tab, params };
+}
+
+const ELM = 'microsoft_azure_elmadmin';
+
+/** An access package's blades: overview, policies, requests, assignments and any other tab. */
+export function isAccessPackagePage(url: string): boolean {
+  const p = parsePortalUrl(url);
+  return p?.extension?.toLowerCase() === ELM && isGuid((p.params.entitlementid ?? '').toLowerCase());
+}
+
+export function isCatalogPage(url: string): boolean {
+  const p = parsePortalUrl(url);
+  return (
+    p?.extension?.toLowerCase() === ELM &&
+    /^catalog(?:menu)?blade$/i.test(p.blade ?? '') &&
+    p.params.entitlementid === undefined &&
+    isGuid((p.params.catalogid ?? '').toLowerCase())
+  );
+}
+
+export function isIdentityGovernanceDashboard(url: string): boolean {
+  const p = parsePortalUrl(url);
+  return p?.extension?.toLowerCase() === 'microsoft_aad_erm' && p.blade?.toLowerCase() === 'dashboardblade';
+}
+
+export interface AccessPackageLocation {
+  accessPackageId: string;
+  catalogId: string | null;
+  tab: string | null;
+  tenant: string | null;
+  /** US Government portals serve packages whose links use myaccess.microsoft.us. */
+  cloud: 'global' | 'usgov';
+}
+
+export function parseAccessPackagePage(url: string): AccessPackageLocation | undefined {
+  if (!isAccessPackagePage(url)) return undefined;
+  const p = parsePortalUrl(url)!;
+  const catalogId = (p.params.catalogid ?? '').toLowerCase();
+  return {
+    accessPackageId: p.params.entitlementid!.toLowerCase(),
+    catalogId: isGuid(catalogId) ? catalogId : null,
+    tab: p.tab,
+    tenant: p.tenant,
+    cloud: p.host.endsWith('.us') ? 'usgov' : 'global',
+  };
+}
