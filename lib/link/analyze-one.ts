@@ -44,10 +44,14 @@ export function notALink(input: string, code: ProblemCode): LinkAnalysis {
   return result(input, input, 'invalid', [code]);
 }
 
-/** The host a WHATWG browser would contact: the truth about where a link leads. */
+/**
+ * The host a WHATWG browser would contact: the truth about where a link leads. Null when that is
+ * an official host (the danger is then the disguise itself, which the problem codes name).
+ */
 function browserHost(link: string): string | null {
   try {
-    return new URL(link).hostname || null;
+    const host = new URL(link).hostname;
+    return host === '' || isOfficialHost(host) ? null : host;
   } catch {
     return null;
   }
@@ -157,7 +161,8 @@ function judgeWrapped(input: string, link: string, wrapper: NonNullable<ReturnTy
   const analysis = { ...inner.analysis, unwrapped: [...unwrapped, ...inner.analysis.unwrapped] };
   // The inner link has no scheme of its own to have lost: the wrapper held it whole.
   analysis.problems = analysis.problems.filter((p) => p.code !== 'scheme-missing');
-  if (wrapper.name === 'safelinks' && inner.relevant) addProblems(analysis.problems, 'wrapper-carries-recipient');
+  const usable = analysis.verdict === 'valid' || analysis.verdict === 'repairable';
+  if (wrapper.name === 'safelinks' && usable) addProblems(analysis.problems, 'wrapper-carries-recipient');
   return { analysis, relevant: inner.relevant };
 }
 
@@ -209,7 +214,8 @@ function judgeOfficial(input: string, link: string, host: MyAccessHost, tail: st
     codes.push(`hint-${hint.reason}` as ProblemCode);
   }
 
-  const routeSegs = safeDecode(route.split('?')[0] ?? '').split('/').filter((x) => x !== '');
+  // Anything after `?`, `&`, `;` or a second `#` in the route is a parameter, never part of the package id.
+  const routeSegs = safeDecode(route.split(/[?&;#]/)[0] ?? '').split('/').filter((x) => x !== '');
   let accessPackageId: string | null = null;
   if (routeSegs[0]?.toLowerCase() === 'access-packages' && routeSegs[1] && !ROUTE_WORDS.has(routeSegs[1].toLowerCase())) {
     const id = parseGuid(routeSegs[1]);

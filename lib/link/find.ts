@@ -54,14 +54,14 @@ function better(joined: Judged, current: Judged): boolean {
 function judge(token: string): Judged {
   // No real link is this long; refusing to judge it keeps the engine fast on hostile input.
   if (token.length > MAX_CANDIDATE) return { analysis: notALink(token, 'not-my-access'), relevant: false };
-  return judgeCandidate(token, stripInvisibleOutsideHost(token));
+  return judgeCandidate(token, stripInvisibleInRoute(token));
 }
 
-// Zero-width characters inside a path are paste noise; inside the host they are a trick, so they stay.
-function stripInvisibleOutsideHost(t: string): string {
-  const m = /^([a-z][a-z0-9+.-]*:\/\/)?([^/?#]*)([\s\S]*)$/i.exec(t);
-  if (!m) return t;
-  return (m[1] ?? '') + m[2] + stripInvisible(m[3] ?? '');
+// Zero-width characters in the route are paste noise; in the host or the hint they are a trick
+// (DESIGN.md §4), so they stay there to be judged.
+function stripInvisibleInRoute(t: string): string {
+  const hash = t.indexOf('#');
+  return hash < 0 ? t : t.slice(0, hash) + stripInvisible(t.slice(hash));
 }
 
 /** Every My Access link (or look-alike) in a text, in order, each judged on its own. */

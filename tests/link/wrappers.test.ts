@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { decodeProofpointV2, decodeProofpointV3, matchWrapper } from '../../lib/link/wrappers';
+
+describe('Proofpoint decoders', () => {
+  it('v2: `-` is `%` and `_` is `/`', () => {
+    expect(decodeProofpointV2('https-3A__www.contoso.com_a-2Db-5Fc-3Fx-3D1')).toBe('https://www.contoso.com/a-b_c?x=1');
+  });
+  it('v3: `*` takes the next replaced character, `**<run>` a run of them', () => {
+    // `#` = "Iw", `%#/` = "JSMv" in base64url
+    expect(decodeProofpointV3('/v3/__https://a.example/x*y__;Iw!!abc$')).toBe('https://a.example/x#y');
+    expect(decodeProofpointV3('/v3/__https://a.example/**Az__;JSMv!!abc$')).toBe('https://a.example/%#z');
+  });
+  it('v3: missing replacement characters make the link unreadable, not guessed', () => {
+    expect(decodeProofpointV3('/v3/__https://a.example/x*y*z__;Iw!!abc$')).toBeUndefined();
+    expect(decodeProofpointV3('/v3/not-a-v3-path')).toBeUndefined();
+  });
+});
+
+describe('matchWrapper recognises wrappers by exact host', () => {
+  it.each([
+    ['nam12.safelinks.protection.outlook.com', '/?url=x', 'safelinks'],
+    ['gcc02.safelinks.protection.office365.us', '/?url=x', 'safelinks'],
+    ['statics.teams.cdn.office.net', '/evergreen-assets/safelinks/1/atp-safelinks.html?url=x', 'safelinks'],
+    ['urldefense.proofpoint.com', '/v2/url?u=x', 'urldefense'],
+    ['urldefense.com', '/v3/__x__;!!', 'urldefense'],
+    ['www.google.com', '/url?q=x', 'google'],
+    ['www.google.co.uk', '/url?q=x', 'google'],
+    ['slack-redir.net', '/link?url=x', 'slack'],
+    ['protect-us.mimecast.com', '/s/abc', 'mimecast'],
+  ])('%s', (host, tail, name) => {
+    expect(matchWrapper(host, tail)?.name).toBe(name);
+  });
+  it.each([
+    ['safelinks.protection.outlook.com.evil.example', '/?url=x'],
+    ['evil-safelinks.protection.outlook.co', '/?url=x'],
+    ['urldefense.proofpoint.co', '/v2/url?u=x'],
+    ['www.google.com', '/search?q=x'],
+    ['google.evil.example', '/url?q=x'],
+    ['statics.teams.cdn.office.net', '/other.html?url=x'],
+  ])('not %s%s', (host, tail) => {
+    expect(matchWrapper(host, tail)).toBeNull();
+  });
+});
