@@ -8,5 +8,6 @@ export default defineConfig({
     exclude: ['tests/e2e/**', 'node_modules/**'],
     // Component tests opt into happy-dom with a file-level comment; everything else runs in Node.
     environment: 'node',
+    setupFiles: ['tests/setup.ts'],
   },
 });

@@ -26,7 +26,7 @@ export default defineConfig({
             gecko: {
               // Pinned so the sign-in redirect URI stays stable (DESIGN.md §6).
               id: 'access-link-doctor@accesslinkdoctor.dev',
-              strict_min_version: '140.0',
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

@@ -37,7 +37,7 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener(async (raw: unknown, sender) => {
     const message = parseRuntimeMessage(raw);
-    if (!message || message.type === 'check-text' || !fromOwnContentScript(sender)) return undefined;
+    if (!message || !fromOwnContentScript(sender)) return undefined;
     // Sub-frames report only when they show a package; the top frame's report always counts.
     await browser.storage.session.set({ [tabKey(sender.tab.id)]: message });
     await showBadge(sender.tab.id, message);
@@ -46,9 +46,3 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(tabKey(tabId)));
 });
-
-export async function readTabState(tabId: number): Promise<TabState | undefined> {
-  const key = tabKey(tabId);
-  const got = await browser.storage.session.get(key);
-  return parseRuntimeMessage(got[key]) as TabState | undefined;
-}

@@ -10,7 +10,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx: ContentScriptContext) {
     let notice: AbortController | null = null;
-    const inspect = (url: string) => {
+    const inspect = (url: string, initial: boolean) => {
       notice?.abort();
       notice = null;
       const page = parseMyAccessPage(url);
@@ -20,7 +20,7 @@ export default defineContentScript({
         location.replace(page.fixedUrl);
         return;
       }
-      const status = pageStatus(page);
+      const status = pageStatus(page, { initial });
       document.documentElement.dataset.aldStatus = status;
       void browser.runtime.sendMessage({ type: 'my-access-page', status, canonical: page.analysis.canonical }).catch(() => {});
       if (status === 'incomplete') {
@@ -28,9 +28,9 @@ export default defineContentScript({
         void showIncompleteNotice(ctx, page.analysis, notice.signal);
       }
     };
-    inspect(location.href);
+    inspect(location.href, true);
     // SPA navigation: hash-only and pushState changes both arrive here (read the event's newUrl).
-    ctx.addEventListener(window, 'wxt:locationchange', (event) => inspect(event.newUrl.href));
+    ctx.addEventListener(window, 'wxt:locationchange', (event) => inspect(event.newUrl.href, false));
     ctx.onInvalidated(() => notice?.abort());
   },
 });

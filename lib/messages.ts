@@ -17,15 +17,9 @@ export interface PortalPageReport {
   link: string | null;
 }
 
-export interface CheckTextRequest {
-  type: 'check-text';
-  text: string;
-}
-
-export type RuntimeMessage = MyAccessPageReport | PortalPageReport | CheckTextRequest;
+export type RuntimeMessage = MyAccessPageReport | PortalPageReport;
 
 const STATUSES: readonly string[] = ['complete', 'incomplete', 'dangerous', 'other'];
-const MAX_TEXT = 100_000;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -54,8 +48,6 @@ export function parseRuntimeMessage(v: unknown): RuntimeMessage | undefined {
         return { type: v.type, accessPackageId: v.accessPackageId, packageName: v.packageName, hidden: v.hidden, catalogName: v.catalogName, link: v.link };
       }
       return undefined;
-    case 'check-text':
-      return typeof v.text === 'string' && v.text.length <= MAX_TEXT ? { type: v.type, text: v.text } : undefined;
     default:
       return undefined;
   }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { findLinks, analyzeLink } from '../../lib/link';
 import { t } from '../i18n';
 import { browserActions, type PopupActions } from './actions';
@@ -15,6 +15,9 @@ export function Popup({ initialText = '', actions = browserActions() }: { initia
     return found.length > 0 ? found : [analyzeLink(text)];
   }, [text]);
   const current = links[Math.min(selected, links.length - 1)];
+  const paste = useRef<HTMLTextAreaElement>(null);
+  // Explicit focus: `autofocus` is not honoured in every popup host.
+  useEffect(() => paste.current?.focus(), []);
 
   return (
     <main class="popup">
@@ -22,7 +25,7 @@ export function Popup({ initialText = '', actions = browserActions() }: { initia
       <label for="paste">{t('pasteLabel')}</label>
       <textarea
         id="paste"
-        autofocus
+        ref={paste}
         spellcheck={false}
         placeholder={t('pastePlaceholder')}
         value={text}

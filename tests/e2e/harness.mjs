@@ -1,0 +1,80 @@
+// Drives Debian's Chromium with the built extension loaded (TOOLCHAIN.md "Real-browser tests").
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { findChromium } from '../../scripts/chromium-path.mjs';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const FIXTURES = resolve('tests/fixtures/pages');
+export const G = '6f1d2c3a-1b2c-4d5e-8f90-a1b2c3d4e5f6';
+
+export function fixture(name) {
+  return readFileSync(join(FIXTURES, name), 'utf8');
+}
+
+/**
+ * Starts Chromium with the extension, runs `fn`, and always closes the browser and removes its
+ * profile, whatever `fn` does. Every wait inside is bounded.
+ */
+export async function withExtension(fn, { permissions = [] } = {}) {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('Chromium not found: run `node scripts/ensure-chromium.mjs` or set CHROME_PATH.');
+  const profile = mkdtempSync(join(tmpdir(), 'ald-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    timeout: 30_000,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+      '--lang=en-US',
+    ],
+  });
+  context.setDefaultTimeout(10_000);
+  try {
+    if (permissions.length) await context.grantPermissions(permissions);
+    // Nothing leaves the machine: every request is answered by a route or refused.
+    // (Routes registered later by a test take precedence over this one.)
+    await context.route((url) => url.protocol === 'http:' || url.protocol === 'https:', (route) => route.abort('blockedbyclient'));
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    const extensionId = new URL(worker.url()).host;
+    return await fn({ context, worker, extensionId, serve: (url, body) => serve(context, url, body) });
+  } finally {
+    await context.close().catch(() => {});
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/** Answers requests to `pattern` (a glob such as 'https://myaccess.microsoft.com/**') with HTML. */
+export async function serve(context, pattern, body) {
+  await context.route(pattern, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+}
+
+/** The toolbar badge text the extension set for the active tab (the page a test just opened). */
+export async function badgeOf(worker, page) {
+  await page.bringToFront();
+  // tabs.query cannot match by URL without the "tabs" permission, which the extension rightly lacks.
+  return worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab ? chrome.action.getBadgeText({ tabId: tab.id }) : 'no active tab';
+  });
+}
+
+/** Polls `read` until it returns `expected` (bounded), returning the last value for the assertion. */
+export async function eventually(read, expected, { timeout = 5_000, interval = 50 } = {}) {
+  const end = Date.now() + timeout;
+  let value = await read();
+  while (value !== expected && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, interval));
+    value = await read();
+  }
+  return value;
+}
