@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { repairLink, type LinkAnalysis } from '../../lib/link';
+import { repairLink } from '../../lib/link/build';
+import type { LinkAnalysis } from '../../lib/link/types';
 import { t } from '../i18n';
 import { NOTICE_CSS } from './notice-css';
 

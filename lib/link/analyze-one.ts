@@ -1,10 +1,14 @@
 import { parseGuid } from './guid';
 import { parseDirectoryHint } from './hint';
+import { judgeOfficial } from './official';
 import { addProblems } from './problems';
 import { resemblesMyAccess, resemblesMyAccessHost } from './resemble';
-import { hasInvisible, isAscii, safeDecode } from './text';
-import { MY_ACCESS_HOSTS, type LinkAnalysis, type MyAccessHost, type Need, type ProblemCode } from './types';
+import { isOfficialHost, result } from './result';
+import { hasInvisible, isAscii } from './text';
+import type { LinkAnalysis, MyAccessHost, ProblemCode } from './types';
 import { imitatesWrapper, matchWrapper } from './wrappers';
+
+export { isOfficialHost, notALink } from './result';
 
 /** A link and whether it has anything to do with My Access (what `findLinks` reports). */
 export interface Judged {
@@ -15,34 +19,6 @@ export interface Judged {
 const MAX_WRAPPERS = 5;
 const UNSAFE_SCHEMES = new Set(['javascript', 'data', 'vbscript', 'file', 'blob', 'about']);
 const DEFANGED = /^h(?:xx|\*\*|XX)ps?$/i;
-// Other My Access pages under #/access-packages/: they carry no package id.
-const ROUTE_WORDS = new Set(['active', 'expired', 'history', 'requests', 'available', 'suggested']);
-
-export function isOfficialHost(host: string): host is MyAccessHost {
-  return (MY_ACCESS_HOSTS as readonly string[]).includes(host);
-}
-
-function result(input: string, link: string, verdict: LinkAnalysis['verdict'], codes: ProblemCode[], extra: Partial<LinkAnalysis> = {}): LinkAnalysis {
-  return {
-    input,
-    verdict,
-    host: null,
-    directoryHint: null,
-    accessPackageId: null,
-    canonical: null,
-    needs: [],
-    unwrapped: [],
-    problems: addProblems([], ...codes),
-    realHost: null,
-    link,
-    ...extra,
-  };
-}
-
-/** A verdict for input that is not a link to judge at all. */
-export function notALink(input: string, code: ProblemCode): LinkAnalysis {
-  return result(input, input, 'invalid', [code]);
-}
 
 /**
  * The host a WHATWG browser would contact: the truth about where a link leads. Null when that is
@@ -57,11 +33,41 @@ function browserHost(link: string): string | null {
   }
 }
 
+// The shape of a well-formed link. Most inputs are one; they skip the general parser
+// (tests/link/fast-path.test.ts proves both paths give the same analysis).
+const WELL_FORMED = /^(https?):\/\/(myaccess\.microsoft\.(?:com|us))\/@([^/?#%@\\\s]+)#\/access-packages\/([^/?#&;%]+)\/?$/i;
+
+export function judgeWellFormed(input: string, candidate: string): LinkAnalysis | null {
+  const m = WELL_FORMED.exec(candidate);
+  if (!m) return null;
+  const hint = parseDirectoryHint(m[3]!);
+  const id = parseGuid(m[4]!);
+  if (!hint.ok || !id.ok) return null;
+  const scheme = m[1]!.toLowerCase();
+  const codes: ProblemCode[] = [];
+  if (scheme === 'http') codes.push('insecure-scheme');
+  if (hint.normalized && m[3] !== hint.value) codes.push('hint-normalized');
+  if (id.normalized) codes.push('package-id-normalized');
+  const host = m[2]!.toLowerCase() as MyAccessHost;
+  return result(input, `${scheme}${candidate.slice(scheme.length)}`, 'valid', codes, {
+    host,
+    directoryHint: hint.value,
+    accessPackageId: id.value,
+    canonical: `https://${host}/@${hint.value}#/access-packages/${id.value}`,
+  });
+}
+
 /**
  * Judges one candidate link (already cut out of its text). Never throws.
  * `depth` counts the wrappers already removed.
  */
 export function judgeCandidate(input: string, candidate: string, depth = 0): Judged {
+  const fast = judgeWellFormed(input, candidate);
+  return fast ? { analysis: fast, relevant: true } : judgeAnyCandidate(input, candidate, depth);
+}
+
+/** The general path: every scheme, host trick, wrapper and route. */
+export function judgeAnyCandidate(input: string, candidate: string, depth = 0): Judged {
   const codes: ProblemCode[] = [];
   let s = candidate;
   let scheme: string;
@@ -125,9 +131,10 @@ export function judgeCandidate(input: string, candidate: string, depth = 0): Jud
     };
   }
 
-  const wrapper = nonDefaultPort ? null : matchWrapper(host, tail);
+  const official = isOfficialHost(host);
+  const wrapper = nonDefaultPort || official ? null : matchWrapper(host, tail);
   if (wrapper) return judgeWrapped(input, link, wrapper, depth);
-  if (!isOfficialHost(host)) {
+  if (!official) {
     const relevant = resemblesMyAccessHost(host) || resemblesMyAccess(tail);
     if (!relevant) return { analysis: result(input, link, 'invalid', ['not-my-access']), relevant: false };
     const code: ProblemCode = imitatesWrapper(host) ? 'wrapper-lookalike' : 'host-lookalike';
@@ -164,78 +171,4 @@ function judgeWrapped(input: string, link: string, wrapper: NonNullable<ReturnTy
   const usable = analysis.verdict === 'valid' || analysis.verdict === 'repairable';
   if (wrapper.name === 'safelinks' && usable) addProblems(analysis.problems, 'wrapper-carries-recipient');
   return { analysis, relevant: inner.relevant };
-}
-
-function judgeOfficial(input: string, link: string, host: MyAccessHost, tail: string, codes: ProblemCode[]): LinkAnalysis {
-  let pathQuery: string;
-  let hash: string | null;
-  const hashAt = tail.indexOf('#');
-  const encodedHashAt = tail.search(/%23/i);
-  if (encodedHashAt >= 0 && (hashAt < 0 || encodedHashAt < hashAt)) {
-    // `%23` for `#`: a Safe Links and mobile-Teams artefact (DESIGN.md §5).
-    pathQuery = tail.slice(0, encodedHashAt);
-    hash = tail.slice(encodedHashAt + 3);
-    codes.push('hash-encoded');
-  } else if (hashAt >= 0) {
-    pathQuery = tail.slice(0, hashAt);
-    hash = tail.slice(hashAt + 1);
-  } else {
-    pathQuery = tail;
-    hash = null;
-  }
-  const q = pathQuery.indexOf('?');
-  let path = q < 0 ? pathQuery : pathQuery.slice(0, q);
-  if (q >= 0 && pathQuery.length > q + 1) codes.push('query-dropped');
-  if (/%40/i.test(path)) codes.push('at-encoded');
-  path = safeDecode(path);
-  const segments = path.split('/').filter((x) => x !== '');
-
-  let hintRaw: string | null = null;
-  if (segments[0]?.startsWith('@')) hintRaw = segments.shift()!;
-  let route: string;
-  if (hash !== null) {
-    route = hash;
-  } else {
-    route = segments.join('/');
-    // The `#` was lost (a chat app or linkifier cut it): the route sits in the path.
-    if (/^access-packages\/./i.test(route)) codes.push('hash-missing');
-  }
-
-  const needs: Need[] = [];
-  let dangerous = false;
-  let directoryHint: string | null = null;
-  const hint = parseDirectoryHint(hintRaw ?? '');
-  if (hint.ok) {
-    directoryHint = hint.value;
-    if (hint.normalized && hintRaw !== `@${hint.value}`) codes.push('hint-normalized');
-  } else {
-    if (hint.reason === 'punycode' || hint.reason === 'non-ascii') dangerous = true;
-    else needs.push('directoryHint');
-    codes.push(`hint-${hint.reason}` as ProblemCode);
-  }
-
-  // Anything after `?`, `&`, `;` or a second `#` in the route is a parameter, never part of the package id.
-  const routeSegs = safeDecode(route.split(/[?&;#]/)[0] ?? '').split('/').filter((x) => x !== '');
-  let accessPackageId: string | null = null;
-  if (routeSegs[0]?.toLowerCase() === 'access-packages' && routeSegs[1] && !ROUTE_WORDS.has(routeSegs[1].toLowerCase())) {
-    const id = parseGuid(routeSegs[1]);
-    if (id.ok) {
-      accessPackageId = id.value;
-      if (id.normalized) codes.push('package-id-normalized');
-    } else {
-      codes.push(id.reason === 'zero' ? 'package-id-zero' : id.reason === 'partial' ? 'package-id-partial' : 'package-id-malformed');
-    }
-  } else {
-    codes.push('package-id-missing');
-    if (routeSegs.length > 0 && !(routeSegs.length === 1 && routeSegs[0]?.toLowerCase() === 'access-packages')) {
-      codes.push('route-not-package');
-    }
-  }
-  if (accessPackageId === null) needs.push('accessPackageId');
-
-  const common = { host, directoryHint, accessPackageId };
-  if (dangerous) return result(input, link, 'dangerous', codes, { ...common, realHost: null });
-  if (needs.length > 0) return result(input, link, 'repairable', codes, { ...common, needs });
-  const canonical = `https://${host}/@${directoryHint}#/access-packages/${accessPackageId}`;
-  return result(input, link, 'valid', codes, { ...common, canonical });
 }

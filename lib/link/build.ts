@@ -1,4 +1,4 @@
-import { isOfficialHost } from './analyze-one';
+import { isOfficialHost } from './result';
 import { parseGuid } from './guid';
 import { parseDirectoryHint } from './hint';
 import { addProblems } from './problems';

@@ -4,22 +4,23 @@ import { addProblems } from './problems';
 import { isAscii, stripInvisible } from './text';
 import type { LinkAnalysis } from './types';
 
-const TOKEN = /[^\s<>"`\u00a0\u3000]+/g;
 const SCHEME_START = /^(?:https?|h(?:xx|\*\*)ps?|javascript|data|vbscript|file):/i;
 const MAYBE_SCHEMELESS = /my-?acc?es|acces?s-packages|yacc?ess/i;
-const MAX_CANDIDATE = 16_384;
+export const MAX_CANDIDATE = 16_384;
 const MAX_JOINS = 4;
 
 /** Strips what surrounds a link in prose: brackets, quotes, Markdown and sentence punctuation. */
 export function trimToken(token: string): string {
+  // Most links start with a letter and end with a letter, digit or slash: nothing to strip.
+  if (/^[a-z]/i.test(token) && /[a-z0-9/]$/i.test(token) && !token.includes('](')) return token;
   let t = token;
   const md = t.lastIndexOf('](');
   if (md >= 0) t = t.slice(md + 2);
-  t = t.replace(/^[([{'‘“«*_]+/, '');
+  t = t.replace(/^[([{'"`‘“«*_]+/, '');
   for (;;) {
     const last = t.at(-1);
     if (last === undefined) break;
-    if ('.,;:!?\'"”’»*'.includes(last)) t = t.slice(0, -1);
+    if ('.,;:!?\'"`”’»*'.includes(last)) t = t.slice(0, -1);
     else if (last === ')' && count(t, '(') < count(t, ')')) t = t.slice(0, -1);
     else if (last === ']' && count(t, '[') < count(t, ']')) t = t.slice(0, -1);
     else if (last === '}' && count(t, '{') < count(t, '}')) t = t.slice(0, -1);
@@ -64,38 +65,65 @@ function stripInvisibleInRoute(t: string): string {
   return hash < 0 ? t : t.slice(0, hash) + stripInvisible(t.slice(hash));
 }
 
+// Token boundaries: what `\s` matches, plus the characters that end a link in mail and HTML.
+function isSeparator(c: number): boolean {
+  return (
+    c <= 0x20 || c === 0x22 || c === 0x3c || c === 0x3e || c === 0x60 || c === 0xa0 || c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** The next token at or after `from`: a hand-written scanner, as a regex over a megabyte allocates too much. */
+function nextToken(text: string, from: number): { start: number; end: number } | null {
+  let i = from;
+  while (i < text.length && isSeparator(text.charCodeAt(i))) i++;
+  if (i >= text.length) return null;
+  let end = i + 1;
+  while (end < text.length && !isSeparator(text.charCodeAt(end))) end++;
+  return { start: i, end };
+}
+
+// A cheap first look: a link has at least one of these; most words of prose have none.
+function mayBeLink(raw: string): boolean {
+  return raw.length >= 8 && (raw.includes(':') || raw.includes('/') || raw.includes('.') || raw.includes('@'));
+}
+
+/** Judges one trimmed token the way `findLinks` would, for input that is one token with nothing to clean. */
+export function judgeToken(token: string): Judged | null {
+  return isCandidate(token) ? judge(token) : null;
+}
+
 /** Every My Access link (or look-alike) in a text, in order, each judged on its own. */
 export function findLinks(text: string): LinkAnalysis[] {
-  const clean = cleanText(String(text ?? ''));
-  const cleaned = clean !== text;
-  const tokens: { raw: string; start: number; end: number }[] = [];
-  for (const m of clean.matchAll(TOKEN)) tokens.push({ raw: m[0], start: m.index, end: m.index + m[0].length });
-
+  const original = String(text ?? '');
+  const clean = cleanText(original);
+  const cleaned = clean !== original;
   const out: LinkAnalysis[] = [];
   const seen = new Set<string>();
-  for (let i = 0; i < tokens.length; i++) {
-    const first = trimToken(tokens[i]!.raw);
+  for (let tok = nextToken(clean, 0); tok; tok = nextToken(clean, tok.end)) {
+    let raw = clean.slice(tok.start, tok.end);
+    if (!mayBeLink(raw)) continue;
+    const first = trimToken(raw);
     if (!isCandidate(first)) continue;
-    let raw = tokens[i]!.raw;
     let current = judge(first);
     let joins = 0;
     // A plain-text mailer may have broken the link over lines: join while it gets more complete.
-    for (let j = i + 1; j < tokens.length && joins < MAX_JOINS && current.relevant && current.analysis.verdict !== 'valid'; j++) {
-      if (/\n[ \t>]*\n/.test(clean.slice(tokens[j - 1]!.end, tokens[j]!.start))) break;
-      const joinedRaw = raw + tokens[j]!.raw;
+    for (let next = nextToken(clean, tok.end); next && joins < MAX_JOINS && current.relevant && current.analysis.verdict !== 'valid'; next = nextToken(clean, tok.end)) {
+      if (/\n[ \t>]*\n/.test(clean.slice(tok.end, next.start))) break;
+      const joinedRaw = raw + clean.slice(next.start, next.end);
       const joined = judge(trimToken(joinedRaw));
       if (!better(joined, current)) break;
       raw = joinedRaw;
       current = joined;
       joins++;
-      i = j;
+      tok = next;
     }
     if (!current.relevant) continue;
     const a = current.analysis;
     const key = a.canonical ?? a.link;
     if (seen.has(key)) continue;
     seen.add(key);
-    if (joins > 0 || (cleaned && !text.includes(a.input))) addProblems(a.problems, 'text-cleaned');
+    if (joins > 0 || (cleaned && !original.includes(a.input))) addProblems(a.problems, 'text-cleaned');
     out.push(a);
   }
   return out;

@@ -1,11 +1,12 @@
 import { judgeCandidate, notALink } from './analyze-one';
-import { findLinks, trimToken } from './find';
+import { findLinks, judgeToken, MAX_CANDIDATE, trimToken } from './find';
 import { addProblems } from './problems';
 import type { LinkAnalysis } from './types';
 
 export { buildLink, repairLink, type LinkParts } from './build';
 export { findLinks } from './find';
-export { isOfficialHost } from './analyze-one';
+export { isOfficialHost } from './result';
+export { analyzeOfficialUrl } from './official';
 export { parseGuid, isGuid } from './guid';
 export { parseDirectoryHint } from './hint';
 export * from './types';
@@ -16,12 +17,19 @@ export * from './types';
  */
 export function analyzeLink(input: string): LinkAnalysis {
   const text = typeof input === 'string' ? input : String(input ?? '');
-  if (text.trim() === '') return notALink(text, 'empty-input');
+  const only = trimToken(text.trim());
+  if (only === '') return notALink(text, 'empty-input');
+  // No real link is this long; refusing to judge it keeps the engine fast on hostile input.
+  if (only.length > MAX_CANDIDATE && !/\s/.test(only)) return notALink(text, 'not-my-access');
+  // One token with nothing to clean (the usual paste) is judged directly, without scanning text.
+  if (!/[\s&<]|=3D/.test(only)) {
+    const judged = judgeToken(only);
+    return { ...(judged?.relevant ? judged.analysis : judgeCandidate(text, only).analysis), input: text };
+  }
   const links = findLinks(text);
   if (links.length === 0) {
-    const only = trimToken(text.trim());
     // A single word that `findLinks` skipped (e.g. `javascript:…`) is still judged on its own.
-    if (/\s/.test(only) || only.length > 16_384) return notALink(text, 'not-my-access');
+    if (/\s/.test(only)) return notALink(text, 'not-my-access');
     return { ...judgeCandidate(text, only).analysis, input: text };
   }
   const chosen = links.find((l) => l.verdict === 'dangerous') ?? links[0]!;

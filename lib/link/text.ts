@@ -10,8 +10,10 @@ export function hasInvisible(s: string): boolean {
   return INVISIBLE.test(s);
 }
 
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
+
 export function stripInvisible(s: string): string {
-  return s.replace(new RegExp(INVISIBLE.source, 'g'), '');
+  return isAscii(s) ? s : s.replace(INVISIBLE_ALL, '');
 }
 
 /** decodeURIComponent that never throws: malformed sequences are left as they are. */
@@ -55,28 +57,58 @@ const CONFUSABLE: Record<string, string> = {
  * `rnyaccess` and `my-access` all read as `myaccess`.
  */
 export function skeleton(s: string): string {
+  // A host or a route is short; past this, more text adds nothing to a resemblance.
+  const head = s.length > 2048 ? s.slice(0, 2048) : s;
+  const folded = isAscii(head) ? head.toLowerCase() : foldUnicode(head);
   let out = '';
-  for (const ch of s.normalize('NFKC').toLowerCase()) {
-    const c = CONFUSABLE[ch] ?? ch;
-    if (/[a-z0-9]/.test(c)) out += c;
+  let last = '';
+  for (let i = 0; i < folded.length; i++) {
+    let ch = folded[i]!;
+    if (ch === '0') ch = 'o';
+    else if (ch === '1' || ch === '|') ch = 'l';
+    else if (!((ch >= 'a' && ch <= 'z') || (ch >= '2' && ch <= '9'))) continue;
+    // `rn` reads as `m`, `vv` as `w`.
+    if ((ch === 'n' && last === 'r') || (ch === 'v' && last === 'v')) {
+      ch = ch === 'n' ? 'm' : 'w';
+      out = out.slice(0, -1);
+    }
+    out += ch;
+    last = ch;
   }
-  return out.replace(/rn/g, 'm').replace(/vv/g, 'w').replace(/0/g, 'o').replace(/[1|]/g, 'l');
+  return out;
 }
+
+function foldUnicode(s: string): string {
+  let out = '';
+  for (const ch of s.normalize('NFKC').toLowerCase()) out += CONFUSABLE[ch] ?? ch;
+  return out;
+}
+
+// Scratch rows reused across calls: the distance is computed on short host names, often.
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
 
 /** Levenshtein distance, bounded: returns max+1 as soon as it is certain to exceed max. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  if (rowA.length <= b.length) {
+    rowA = new Int32Array(b.length + 1);
+    rowB = new Int32Array(b.length + 1);
+  }
+  let prev = rowA;
+  let cur = rowB;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
     let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    prev = cur;
+    [prev, cur] = [cur, prev];
   }
   return prev[b.length]!;
 }

@@ -19,7 +19,11 @@ const V3 = /^\/v3\/__(.+?)__;([A-Za-z0-9_-]*)!/;
 const RUN_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 /** Recognises a wrapper by its exact host and path; `tail` is everything after the host. */
+// Every wrapper host ends in one of these: one test rules out most hosts at once.
+const WRAPPER_HOST_HINT = /(?:\.outlook\.com|\.office365\.us|\.office\.net|\.microsoft\.com|\.microsoft\.us|proofpoint\.com|urldefense\.com|google\.[a-z.]+|slack-redir\.net|mimecast(?:protect)?\.com)$/;
+
 export function matchWrapper(host: string, tail: string): WrapperMatch | null {
+  if (!WRAPPER_HOST_HINT.test(host)) return null;
   const [pathQuery = ''] = tail.split('#', 1);
   const q = pathQuery.indexOf('?');
   const path = (q < 0 ? pathQuery : pathQuery.slice(0, q)).toLowerCase();

@@ -1,4 +1,5 @@
-import { analyzeLink, type LinkAnalysis } from '../link';
+import { analyzeOfficialUrl } from '../link/official';
+import type { LinkAnalysis } from '../link/types';
 
 /** My Access routes (DESIGN.md §5). Anything else under a My Access host is still "My Access". */
 export type MyAccessRoute = 'access-package' | 'access-packages' | 'active' | 'requests' | 'approvals' | 'reviews' | 'overview' | 'home' | 'other';
@@ -29,7 +30,8 @@ function routeOf(hash: string): MyAccessRoute {
 /** Reads a My Access page URL: its route and what the link engine says of it. */
 export function parseMyAccessPage(url: string): MyAccessPage | undefined {
   if (!isMyAccessUrl(url)) return undefined;
-  const analysis = analyzeLink(url);
+  const analysis = analyzeOfficialUrl(url);
+  if (!analysis) return undefined;
   const hashAt = url.indexOf('#');
   const encoded = hashAt < 0 ? url.search(/%23\//i) : -1;
   const hash = hashAt >= 0 ? url.slice(hashAt) : encoded >= 0 ? url.slice(encoded + 3) : '';

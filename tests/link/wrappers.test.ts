@@ -41,3 +41,25 @@ describe('matchWrapper recognises wrappers by exact host', () => {
     expect(matchWrapper(host, tail)).toBeNull();
   });
 });
+
+describe('look-alike folding', async () => {
+  const { skeleton, editDistance } = await import('../../lib/link/text');
+  it.each([
+    ['myaccess.microsoft.com', 'myaccessmicrosoftcom'],
+    ['rnyaccess.rnicrosoft.com', 'myaccessmicrosoftcom'],
+    ['MY-ACCESS.micros0ft.c0m', 'myaccessmicrosoftcom'],
+    ['myаccess', 'myaccess'],
+    ['ｍｙａｃｃｅｓｓ', 'myaccess'],
+    ['vvww|1', 'wwwll'],
+  ])('skeleton(%s) = %s', (input, expected) => {
+    expect(skeleton(input)).toBe(expected);
+  });
+  it.each([
+    ['myaccess', 'myaccess', 0],
+    ['myacces', 'myaccess', 1],
+    ['myaccses', 'myaccess', 2],
+    ['example', 'myaccessmicrosoftcom', 4],
+  ])('editDistance(%s, %s) bounded by 3', (a, b, d) => {
+    expect(editDistance(a, b, 3)).toBe(d);
+  });
+});

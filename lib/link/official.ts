@@ -1,0 +1,97 @@
+import { parseGuid } from './guid';
+import { parseDirectoryHint } from './hint';
+import { result } from './result';
+import { safeDecode } from './text';
+import type { LinkAnalysis, MyAccessHost, Need, ProblemCode } from './types';
+
+// Other My Access pages under #/access-packages/: they carry no package id.
+const ROUTE_WORDS = new Set(['active', 'expired', 'history', 'requests', 'available', 'suggested']);
+
+/**
+ * The analysis of a URL a browser shows on an official host (`location.href` on My Access):
+ * the route, hint and id parser alone, without wrappers or look-alike checks, which cannot
+ * apply there. Small enough for a content script.
+ */
+export function analyzeOfficialUrl(url: string): LinkAnalysis | undefined {
+  const m = /^(https?):\/\/(myaccess\.microsoft\.(?:com|us))\.?(?::(\d+))?(?=[/?#]|$)/i.exec(url);
+  const http = m?.[1]!.toLowerCase() === 'http';
+  // Only the scheme's default port: any other is not My Access.
+  if (!m || (m[3] !== undefined && Number(m[3]) !== (http ? 80 : 443))) return undefined;
+  const codes: ProblemCode[] = http ? ['insecure-scheme'] : [];
+  return judgeOfficial(url, url, m[2]!.toLowerCase() as MyAccessHost, url.slice(m[0].length), codes);
+}
+
+/** Reads hint, route and package id from what follows an official host. */
+export function judgeOfficial(input: string, link: string, host: MyAccessHost, tail: string, codes: ProblemCode[]): LinkAnalysis {
+  let pathQuery: string;
+  let hash: string | null;
+  const hashAt = tail.indexOf('#');
+  const encodedHashAt = tail.search(/%23/i);
+  if (encodedHashAt >= 0 && (hashAt < 0 || encodedHashAt < hashAt)) {
+    // `%23` for `#`: a Safe Links and mobile-Teams artefact (DESIGN.md §5).
+    pathQuery = tail.slice(0, encodedHashAt);
+    hash = tail.slice(encodedHashAt + 3);
+    codes.push('hash-encoded');
+  } else if (hashAt >= 0) {
+    pathQuery = tail.slice(0, hashAt);
+    hash = tail.slice(hashAt + 1);
+  } else {
+    pathQuery = tail;
+    hash = null;
+  }
+  const q = pathQuery.indexOf('?');
+  let path = q < 0 ? pathQuery : pathQuery.slice(0, q);
+  if (q >= 0 && pathQuery.length > q + 1) codes.push('query-dropped');
+  if (/%40/i.test(path)) codes.push('at-encoded');
+  path = safeDecode(path);
+  const segments = path.split('/').filter((x) => x !== '');
+
+  let hintRaw: string | null = null;
+  if (segments[0]?.startsWith('@')) hintRaw = segments.shift()!;
+  let route: string;
+  if (hash !== null) {
+    route = hash;
+  } else {
+    route = segments.join('/');
+    // The `#` was lost (a chat app or linkifier cut it): the route sits in the path.
+    if (/^access-packages\/./i.test(route)) codes.push('hash-missing');
+  }
+
+  const needs: Need[] = [];
+  let dangerous = false;
+  let directoryHint: string | null = null;
+  const hint = parseDirectoryHint(hintRaw ?? '');
+  if (hint.ok) {
+    directoryHint = hint.value;
+    if (hint.normalized && hintRaw !== `@${hint.value}`) codes.push('hint-normalized');
+  } else {
+    if (hint.reason === 'punycode' || hint.reason === 'non-ascii') dangerous = true;
+    else needs.push('directoryHint');
+    codes.push(`hint-${hint.reason}` as ProblemCode);
+  }
+
+  // Anything after `?`, `&`, `;` or a second `#` in the route is a parameter, never part of the package id.
+  const routeSegs = safeDecode(route.split(/[?&;#]/)[0] ?? '').split('/').filter((x) => x !== '');
+  let accessPackageId: string | null = null;
+  if (routeSegs[0]?.toLowerCase() === 'access-packages' && routeSegs[1] && !ROUTE_WORDS.has(routeSegs[1].toLowerCase())) {
+    const id = parseGuid(routeSegs[1]);
+    if (id.ok) {
+      accessPackageId = id.value;
+      if (id.normalized) codes.push('package-id-normalized');
+    } else {
+      codes.push(id.reason === 'zero' ? 'package-id-zero' : id.reason === 'partial' ? 'package-id-partial' : 'package-id-malformed');
+    }
+  } else {
+    codes.push('package-id-missing');
+    if (routeSegs.length > 0 && !(routeSegs.length === 1 && routeSegs[0]?.toLowerCase() === 'access-packages')) {
+      codes.push('route-not-package');
+    }
+  }
+  if (accessPackageId === null) needs.push('accessPackageId');
+
+  const common = { host, directoryHint, accessPackageId };
+  if (dangerous) return result(input, link, 'dangerous', codes, { ...common, realHost: null });
+  if (needs.length > 0) return result(input, link, 'repairable', codes, { ...common, needs });
+  const canonical = `https://${host}/@${directoryHint}#/access-packages/${accessPackageId}`;
+  return result(input, link, 'valid', codes, { ...common, canonical });
+}

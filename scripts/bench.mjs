@@ -1,0 +1,24 @@
+// npm run bench: the figures the issues set goals for, measured on this machine.
+import { benchLinkEngine } from './bench/link-engine.mjs';
+import { bundleSizes } from './bench/bundle-size.mjs';
+
+const kB = (n) => `${(n / 1024).toFixed(2)} kB`;
+const mark = (ok) => (ok ? 'ok  ' : 'OVER');
+const rows = [];
+const row = (name, value, goal, ok) => rows.push({ name, value, goal, ok });
+
+const link = await benchLinkEngine();
+row(`analyzeLink per input (${link.inputs} mixed inputs)`, `${link.analyzeUs.toFixed(2)} µs`, '', true);
+row('new URL() per input (same inputs)', `${link.urlUs.toFixed(2)} µs`, '', true);
+row('ratio analyzeLink / new URL()', link.ratio.toFixed(2), '≤ 3', link.ratio <= 3);
+row(`findLinks on ${(link.mailBytes / 1e6).toFixed(2)} MB of mail (median of 7, ${link.found} found)`, `${link.findLinksMs.toFixed(1)} ms`, '≤ 50 ms', link.findLinksMs <= 50);
+
+const sizes = bundleSizes();
+for (const [file, size] of Object.entries(sizes.contentScripts)) row(`content script ${file} (gzip)`, kB(size), '≤ 8 kB', size <= 8 * 1024);
+row(`popup JS+CSS (gzip, ${sizes.popupFiles.length} files)`, kB(sizes.popup), '≤ 35 kB', sizes.popup <= 35 * 1024);
+row('background (gzip)', kB(sizes.background), '', true);
+
+const width = Math.max(...rows.map((r) => r.name.length));
+for (const r of rows) console.log(`${r.goal ? mark(r.ok) : '    '}  ${r.name.padEnd(width)}  ${r.value.padStart(10)}  ${r.goal}`);
+const over = rows.filter((r) => r.goal && !r.ok);
+console.log(over.length ? `\n${over.length} figure(s) over their goal.` : '\nAll figures within their goals.');

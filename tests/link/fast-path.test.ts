@@ -1,0 +1,52 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { judgeAnyCandidate, judgeWellFormed } from '../../lib/link/analyze-one';
+import { ALL_ROWS, G, T } from '../fixtures/link-rows';
+
+// The fast path must be an optimisation only: wherever it answers, the general path agrees.
+describe('the well-formed fast path', () => {
+  const check = (s: string) => {
+    const fast = judgeWellFormed(s, s);
+    if (fast) expect(fast).toEqual(judgeAnyCandidate(s, s).analysis);
+    return fast !== null;
+  };
+
+  it('agrees with the general path on every table input, and serves the common shapes', () => {
+    const served = Object.values(ALL_ROWS).flat().filter((r) => check(r.input.trim())).length;
+    expect(served).toBeGreaterThanOrEqual(80);
+  });
+
+  it('agrees on generated variants', () => {
+    const piece = fc.constantFrom('https://', 'http://', 'HTTPS://', 'https:/', 'https://https://');
+    const host = fc.constantFrom('myaccess.microsoft.com', 'MyAccess.Microsoft.US', 'myaccess.microsoft.com.', 'myaccess.microsoft.com:443', 'myaccess.microsoft.co');
+    const hint = fc.constantFrom('@contoso.com', '@Contoso.COM.', `@${T}`, `@{${T}}`, '@conto', '@xn--c-0ga.com', '@a@b.com', '', '@contoso.com/');
+    const route = fc.constantFrom('#/access-packages/', '#access-packages/', '%23/access-packages/', '/access-packages/', '#/requests/');
+    const id = fc.constantFrom(G, G.toUpperCase(), `{${G}}`, `%7B${G}%7D`, G.replace(/-/g, ''), G.slice(0, 20), '00000000-0000-0000-0000-000000000000');
+    const tail = fc.constantFrom('', '/', '?x=1', '&amp;a', '#', '/overview');
+    fc.assert(fc.property(fc.tuple(piece, host, hint, route, id, tail), (parts) => void check(parts.join(''))), { numRuns: 3000 });
+  });
+});
+
+describe('analyzeOfficialUrl (the content script’s parser)', async () => {
+  const { analyzeLink, analyzeOfficialUrl } = await import('../../lib/link');
+  it('agrees with analyzeLink on every official-host URL of the table', () => {
+    const urls = Object.values(ALL_ROWS)
+      .flat()
+      .map((r) => r.input)
+      .filter((s) => /^https?:\/\/myaccess\.microsoft\.(com|us)[/?#:]/.test(s) && !/[\s\u200b-\u200f&<]/.test(s))
+      // Prose punctuation after a link is trimmed by analyzeLink; a browser's URL has none.
+      .filter((s) => /[a-z0-9/]$/i.test(s));
+    let answered = 0;
+    for (const url of urls) {
+      const official = analyzeOfficialUrl(url);
+      if (official) answered++;
+      if (official) expect(official, url).toEqual(analyzeLink(url));
+    }
+    expect(answered).toBeGreaterThan(100);
+  });
+  it('does not answer for other hosts', () => {
+    for (const url of ['https://myaccess.microsoft.com.evil.example/', 'https://myaccess.microsoft.com@evil.example/', 'https://myaccess.microsoft.com:443@evil.example/', 'https://myaccess.microsoft.com:8443/', 'https://example.com/']) {
+      expect(analyzeOfficialUrl(url)).toBeUndefined();
+    }
+  });
+});
