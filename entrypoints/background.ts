@@ -1,14 +1,20 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { parseRuntimeMessage } from '../lib/messages';
-import { badgeFor, type TabState } from '../lib/tab-state';
+import { settingsStore } from '../lib/storage';
+import { badgeFor, mergeReport, parseTabState, type TabState } from '../lib/tab-state';
 
 const MENU_ID = 'ald-check-link';
 // Session storage: per-tab state survives the service worker sleeping, never reaches the disk.
 const tabKey = (tabId: number) => `tab:${tabId}`;
 
+async function readTabState(tabId: number): Promise<TabState | undefined> {
+  const key = tabKey(tabId);
+  return parseTabState((await browser.storage.session.get(key))[key]);
+}
+
 async function showBadge(tabId: number, state: TabState | undefined) {
-  const badge = badgeFor(state);
+  const badge = badgeFor(state, (await settingsStore.load()).defaultHint);
   await browser.action.setBadgeText({ tabId, text: badge.text });
   await browser.action.setBadgeBackgroundColor({ tabId, color: badge.color });
   await browser.action.setTitle({ tabId, title: browser.i18n.getMessage(badge.titleKey) });
@@ -16,7 +22,7 @@ async function showBadge(tabId: number, state: TabState | undefined) {
 
 /** Only our own content scripts, in a tab, may report page state. */
 function fromOwnContentScript(sender: Browser.runtime.MessageSender): sender is Browser.runtime.MessageSender & { tab: { id: number } } {
-  return sender.id === browser.runtime.id && typeof sender.tab?.id === 'number';
+  return sender.id === browser.runtime.id && typeof sender.tab?.id === 'number' && sender.url?.startsWith('https://') === true;
 }
 
 export default defineBackground(() => {
@@ -35,12 +41,25 @@ export default defineBackground(() => {
     await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?check=${encodeURIComponent(text)}`) });
   });
 
+  // One tab's reports arrive back to back (a page report and its facts): merge them one at a
+  // time, or two read-merge-write cycles would lose one of them.
+  const queues = new Map<number, Promise<unknown>>();
+  const inOrder = (tabId: number, work: () => Promise<void>) => {
+    const next = (queues.get(tabId) ?? Promise.resolve()).then(work, work);
+    queues.set(tabId, next);
+    void next.finally(() => queues.get(tabId) === next && queues.delete(tabId));
+    return next;
+  };
+
   browser.runtime.onMessage.addListener(async (raw: unknown, sender) => {
     const message = parseRuntimeMessage(raw);
     if (!message || !fromOwnContentScript(sender)) return undefined;
-    // Sub-frames report only when they show a package; the top frame's report always counts.
-    await browser.storage.session.set({ [tabKey(sender.tab.id)]: message });
-    await showBadge(sender.tab.id, message);
+    const tabId = sender.tab.id;
+    await inOrder(tabId, async () => {
+      const state = mergeReport(await readTabState(tabId), message);
+      await browser.storage.session.set({ [tabKey(tabId)]: state });
+      await showBadge(tabId, state);
+    });
     return { ok: true };
   });
 

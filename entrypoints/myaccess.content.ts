@@ -1,18 +1,22 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { parseMyAccessPage } from '../lib/pages/my-access-url';
+import { mayConcernLink, parseMyAccessPage } from '../lib/pages/my-access-url';
 import { pageStatus } from '../lib/pages/page-status';
 import { showIncompleteNotice } from '../components/notice/incomplete-notice';
+import { timed } from '../lib/timing';
 
 export default defineContentScript({
   matches: ['https://myaccess.microsoft.com/*', 'https://myaccess.microsoft.us/*'],
   runAt: 'document_idle',
   main(ctx: ContentScriptContext) {
     let notice: AbortController | null = null;
+    let sent: string = 'other';
     const inspect = (url: string, initial: boolean) => {
       notice?.abort();
       notice = null;
+      // Nothing to look at, and nothing shown to take back: a page that is not ours costs nothing.
+      if (sent === 'other' && !mayConcernLink(url)) return;
       const page = parseMyAccessPage(url);
       if (!page) return;
       if (page.fixedUrl) {
@@ -22,15 +26,17 @@ export default defineContentScript({
       }
       const status = pageStatus(page, { initial });
       document.documentElement.dataset.aldStatus = status;
-      void browser.runtime.sendMessage({ type: 'my-access-page', status, canonical: page.analysis.canonical }).catch(() => {});
+      // A new document starts with a clear badge; after that, only changes are worth a message.
+      if (status !== sent) void browser.runtime.sendMessage({ type: 'my-access-page', status, canonical: page.analysis.canonical }).catch(() => {});
+      sent = status;
       if (status === 'incomplete') {
         notice = new AbortController();
-        void showIncompleteNotice(ctx, page.analysis, notice.signal);
+        void showIncompleteNotice(page.analysis, notice.signal);
       }
     };
-    inspect(location.href, true);
+    timed('myaccess', () => inspect(location.href, true));
     // SPA navigation: hash-only and pushState changes both arrive here (read the event's newUrl).
-    ctx.addEventListener(window, 'wxt:locationchange', (event) => inspect(event.newUrl.href, false));
+    ctx.addEventListener(window, 'wxt:locationchange', (event) => timed('myaccess', () => inspect(event.newUrl.href, false)));
     ctx.onInvalidated(() => notice?.abort());
   },
 });

@@ -2,22 +2,31 @@
 
 export type PageStatus = 'complete' | 'incomplete' | 'dangerous' | 'other';
 
+/** From the My Access content script: what the page's own URL is worth. */
 export interface MyAccessPageReport {
   type: 'my-access-page';
   status: PageStatus;
   canonical: string | null;
 }
 
+/** From the portal content script's top frame: what the URL says (the blade state lives there). */
 export interface PortalPageReport {
   type: 'portal-page';
   accessPackageId: string | null;
+  tenant: string | null;
+  cloud: 'global' | 'usgov';
+}
+
+/** From whichever portal frame renders the overview: what the page shows. */
+export interface PortalFactsReport {
+  type: 'portal-facts';
   packageName: string | null;
   hidden: boolean | null;
   catalogName: string | null;
   link: string | null;
 }
 
-export type RuntimeMessage = MyAccessPageReport | PortalPageReport;
+export type RuntimeMessage = MyAccessPageReport | PortalPageReport | PortalFactsReport;
 
 const STATUSES: readonly string[] = ['complete', 'incomplete', 'dangerous', 'other'];
 
@@ -38,14 +47,13 @@ export function parseRuntimeMessage(v: unknown): RuntimeMessage | undefined {
       }
       return undefined;
     case 'portal-page':
-      if (
-        isStringOrNull(v.accessPackageId, 64) &&
-        isStringOrNull(v.packageName, 512) &&
-        isStringOrNull(v.catalogName, 512) &&
-        isStringOrNull(v.link) &&
-        (v.hidden === null || typeof v.hidden === 'boolean')
-      ) {
-        return { type: v.type, accessPackageId: v.accessPackageId, packageName: v.packageName, hidden: v.hidden, catalogName: v.catalogName, link: v.link };
+      if (isStringOrNull(v.accessPackageId, 64) && isStringOrNull(v.tenant, 256) && (v.cloud === 'global' || v.cloud === 'usgov')) {
+        return { type: v.type, accessPackageId: v.accessPackageId, tenant: v.tenant, cloud: v.cloud };
+      }
+      return undefined;
+    case 'portal-facts':
+      if (isStringOrNull(v.packageName, 512) && isStringOrNull(v.catalogName, 512) && isStringOrNull(v.link) && (v.hidden === null || typeof v.hidden === 'boolean')) {
+        return { type: v.type, packageName: v.packageName, hidden: v.hidden, catalogName: v.catalogName, link: v.link };
       }
       return undefined;
     default:

@@ -1,24 +1,22 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { repairLink } from '../../lib/link/build';
 import type { LinkAnalysis } from '../../lib/link/types';
-import { t } from '../i18n';
+import { problemKey, t } from '../i18n';
 import { NOTICE_CSS } from './notice-css';
 
 // Plain DOM rather than Preact: this runs inside someone else's page, and the content script must
 // stay under its 8 kB budget. Text goes in through textContent only, never as markup.
 
-const DISMISSED_KEY = 'local:dismissedNotices';
-const HINTS_KEY = 'local:recentHints';
+// storage.local keys: the links whose notice was dismissed, the hints the user confirmed.
+const DISMISSED = 'dismissedNotices';
+const HINTS = 'recentHints';
 
 async function readList(key: string): Promise<string[]> {
-  const name = key.slice('local:'.length);
-  const got = (await browser.storage.local.get(name))[name];
+  const got = (await browser.storage.local.get(key))[key];
   return Array.isArray(got) ? got.filter((x): x is string => typeof x === 'string') : [];
 }
 async function pushList(key: string, value: string, cap: number) {
-  const list = [value, ...(await readList(key)).filter((x) => x !== value)].slice(0, cap);
-  await browser.storage.local.set({ [key.slice('local:'.length)]: list });
+  await browser.storage.local.set({ [key]: [value, ...(await readList(key)).filter((x) => x !== value)].slice(0, cap) });
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) {
@@ -28,10 +26,10 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
 }
 
 /** Shows the in-page notice for an incomplete link, in an open shadow root; removed when `signal` aborts. */
-export async function showIncompleteNotice(ctx: ContentScriptContext, analysis: LinkAnalysis, signal: AbortSignal) {
+export async function showIncompleteNotice(analysis: LinkAnalysis, signal: AbortSignal) {
   const linkKey = analysis.link;
-  if ((await readList(DISMISSED_KEY)).includes(linkKey) || signal.aborted || ctx.isInvalid) return;
-  const recentHint = (await readList(HINTS_KEY))[0] ?? '';
+  if ((await readList(DISMISSED)).includes(linkKey) || signal.aborted) return;
+  const recentHint = (await readList(HINTS))[0] ?? '';
 
   const host = el('div');
   host.setAttribute('data-testid', 'ald-notice');
@@ -72,24 +70,24 @@ export async function showIncompleteNotice(ctx: ContentScriptContext, analysis: 
     const r = repaired();
     repair.disabled = r.verdict !== 'valid';
     const bad = r.problems.find((p) => p.code === 'fill-hint-invalid' || p.code === 'fill-package-id-invalid');
-    error.textContent = bad ? t(bad.code === 'fill-hint-invalid' ? 'problem_fill_hint_invalid' : 'problem_fill_package_id_invalid') : '';
+    error.textContent = bad ? t(problemKey(bad.code)) : '';
   };
   for (const f of fields) f.input.addEventListener('input', update);
   repair.addEventListener('click', async () => {
     const r = repaired();
     if (r.verdict !== 'valid' || !r.canonical) return;
-    if (r.directoryHint && analysis.needs.includes('directoryHint')) await pushList(HINTS_KEY, r.directoryHint, 20);
+    if (r.directoryHint && analysis.needs.includes('directoryHint')) await pushList(HINTS, r.directoryHint, 20);
     location.assign(r.canonical);
   });
   dismiss.addEventListener('click', async () => {
     host.remove();
-    await pushList(DISMISSED_KEY, linkKey, 200);
+    await pushList(DISMISSED, linkKey, 200);
   });
   body.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') dismiss.click();
   });
   update();
   document.body.append(host);
+  // The content script aborts `signal` on navigation and on invalidation alike.
   signal.addEventListener('abort', () => host.remove(), { once: true });
-  ctx.onInvalidated(() => host.remove());
 }

@@ -27,6 +27,14 @@ function routeOf(hash: string): MyAccessRoute {
   return r === '' ? 'home' : 'other';
 }
 
+/**
+ * A cheap first look: a URL without a directory, a package route or an encoded `#` cannot need
+ * the extension (a member browsing their own My Access), so the content script stops there.
+ */
+export function mayConcernLink(url: string): boolean {
+  return /@|%40|%23|access-packages\/./i.test(url);
+}
+
 /** Reads a My Access page URL: its route and what the link engine says of it. */
 export function parseMyAccessPage(url: string): MyAccessPage | undefined {
   if (!isMyAccessUrl(url)) return undefined;

@@ -42,6 +42,11 @@ export function parsePortalUrl(url: string): PortalLocation | undefined {
 
 const ELM = 'microsoft_azure_elmadmin';
 
+/** A cheap first look before any parsing: every entitlement-management blade names this extension. */
+export function mayBeEntitlementPage(url: string): boolean {
+  return /elmadmin/i.test(url);
+}
+
 /** An access package's blades: overview, policies, requests, assignments and any other tab. */
 export function isAccessPackagePage(url: string): boolean {
   const p = parsePortalUrl(url);

@@ -9,7 +9,8 @@ test('popup: a Safe Links-wrapped, truncated link in an email is repaired and co
       await page.goto(`chrome-extension://${extensionId}/popup.html`);
       const wrapped = `https://nam12.safelinks.protection.outlook.com/?url=${encodeURIComponent(`https://myaccess.microsoft.com/#/access-packages/${G}`)}&data=05%7C02%7Canna%40fabrikam.com&reserved=0`;
       const email = `Hi Anna,\n\nplease request access here:\n${wrapped}\n\nBest regards,\nBob`;
-      // The paste box has focus when the popup opens.
+      // The paste box has focus when the popup opens: type without clicking anywhere.
+      await page.waitForFunction(() => document.activeElement?.id === 'paste');
       await page.keyboard.insertText(email);
       const verdict = page.getByTestId('verdict');
       assert.match(await verdict.textContent(), /Genuine but incomplete/);
