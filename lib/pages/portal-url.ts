@@ -1,4 +1,4 @@
-import { isGuid } from '../link/guid';
+import { parseGuid } from '../link/guid';
 import { safeDecode } from '../link/text';
 
 /** Admin portals, worldwide and US Government (DESIGN.md §5). */
@@ -42,6 +42,12 @@ export function parsePortalUrl(url: string): PortalLocation | undefined {
 
 const ELM = 'microsoft_azure_elmadmin';
 
+/** A GUID parameter, normalised (case, braces), or undefined. */
+function guidParam(value: string | undefined): string | undefined {
+  const g = parseGuid(value ?? '');
+  return g.ok ? g.value : undefined;
+}
+
 /** A cheap first look before any parsing: every entitlement-management blade names this extension. */
 export function mayBeEntitlementPage(url: string): boolean {
   return /elmadmin/i.test(url);
@@ -50,7 +56,7 @@ export function mayBeEntitlementPage(url: string): boolean {
 /** An access package's blades: overview, policies, requests, assignments and any other tab. */
 export function isAccessPackagePage(url: string): boolean {
   const p = parsePortalUrl(url);
-  return p?.extension?.toLowerCase() === ELM && isGuid((p.params.entitlementid ?? '').toLowerCase());
+  return p?.extension?.toLowerCase() === ELM && guidParam(p.params.entitlementid) !== undefined;
 }
 
 export function isCatalogPage(url: string): boolean {
@@ -59,7 +65,7 @@ export function isCatalogPage(url: string): boolean {
     p?.extension?.toLowerCase() === ELM &&
     /^catalog(?:menu)?blade$/i.test(p.blade ?? '') &&
     p.params.entitlementid === undefined &&
-    isGuid((p.params.catalogid ?? '').toLowerCase())
+    guidParam(p.params.catalogid) !== undefined
   );
 }
 
@@ -80,10 +86,9 @@ export interface AccessPackageLocation {
 export function parseAccessPackagePage(url: string): AccessPackageLocation | undefined {
   if (!isAccessPackagePage(url)) return undefined;
   const p = parsePortalUrl(url)!;
-  const catalogId = (p.params.catalogid ?? '').toLowerCase();
   return {
-    accessPackageId: p.params.entitlementid!.toLowerCase(),
-    catalogId: isGuid(catalogId) ? catalogId : null,
+    accessPackageId: guidParam(p.params.entitlementid)!,
+    catalogId: guidParam(p.params.catalogid) ?? null,
     tab: p.tab,
     tenant: p.tenant,
     cloud: p.host.endsWith('.us') ? 'usgov' : 'global',
