@@ -1,10 +1,12 @@
 // The one module of lib/ that touches extension storage: typed, versioned items (WXT storage).
 import { storage } from 'wxt/utils/storage';
-import { DEFAULT_SETTINGS, parseSettings, type Settings, type SettingsStore } from './settings/settings';
+import { addToHistory, parseHistory, type HistoryEntry } from './history/history';
+import { DEFAULT_SETTINGS, migrateSettingsV1, parseSettings, type Settings, type SettingsStore } from './settings/settings';
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: 2,
+  migrations: { 2: migrateSettingsV1 },
 });
 
 export const settingsStore: SettingsStore = {
@@ -12,3 +14,33 @@ export const settingsStore: SettingsStore = {
   load: async () => parseSettings(await settingsItem.getValue()),
   save: (settings) => settingsItem.setValue(parseSettings(settings)),
 };
+
+export const historyItem = storage.defineItem<HistoryEntry[]>('local:history', { fallback: [], version: 1 });
+/** Directory hints the user confirmed (shared with the in-page notice, which writes the same key). */
+export const recentHintsItem = storage.defineItem<string[]>('local:recentHints', { fallback: [] });
+
+export interface HistoryStore {
+  list(): Promise<HistoryEntry[]>;
+  add(entry: HistoryEntry): Promise<HistoryEntry[]>;
+  clear(): Promise<void>;
+}
+
+export const historyStore: HistoryStore = {
+  list: async () => parseHistory(await historyItem.getValue()),
+  async add(entry) {
+    const { historySize } = await settingsStore.load();
+    const next = addToHistory(parseHistory(await historyItem.getValue()), entry, historySize);
+    await historyItem.setValue(next);
+    return next;
+  },
+  clear: () => historyItem.setValue([]),
+};
+
+export async function readRecentHints(): Promise<string[]> {
+  const raw: unknown = await recentHintsItem.getValue();
+  return Array.isArray(raw) ? raw.filter((h): h is string => typeof h === 'string').slice(0, 20) : [];
+}
+
+export async function rememberHint(hint: string): Promise<void> {
+  await recentHintsItem.setValue([hint, ...(await readRecentHints()).filter((h) => h !== hint)].slice(0, 20));
+}

@@ -2,6 +2,7 @@
 import { benchLinkEngine } from './bench/link-engine.mjs';
 import { bundleSizes } from './bench/bundle-size.mjs';
 import { benchContentScripts } from './bench/content-scripts.mjs';
+import { benchPopup } from './bench/popup.mjs';
 
 const kB = (n) => `${(n / 1024).toFixed(2)} kB`;
 const mark = (ok) => (ok ? 'ok  ' : 'OVER');
@@ -31,6 +32,11 @@ for (const [name, idle, nav] of [['myaccess', cs.myAccessIdle, cs.myAccessNav], 
   row(`${name}: per navigation, median of ${nav.length}`, ms(median), '≤ 1 ms', median <= 1);
   row(`${name}: per navigation, worst`, ms(max), '', true);
 }
+
+const popup = await benchPopup();
+const popupMedian = popup[Math.floor(popup.length / 2)];
+row(`popup open to first interactive render, median of ${popup.length}`, ms(popupMedian), '≤ 100 ms', popupMedian <= 100);
+row('popup open to first interactive render, worst', ms(popup[popup.length - 1]), '', true);
 
 const width = Math.max(...rows.map((r) => r.name.length));
 for (const r of rows) console.log(`${r.goal ? mark(r.ok) : '    '}  ${r.name.padEnd(width)}  ${r.value.padStart(10)}  ${r.goal}`);

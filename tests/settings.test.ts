@@ -1,25 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, parseSettings } from '../lib/settings/settings';
-import { settingsStore } from '../lib/storage';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_SETTINGS, parseSettings } from '../lib/settings/settings';
+import { settingsItem, settingsStore } from '../lib/storage';
+
+const D = DEFAULT_SETTINGS;
 
 describe('settings', () => {
   it.each([
-    [undefined, DEFAULT_SETTINGS],
-    ['corrupt', DEFAULT_SETTINGS],
-    [{ defaultHint: 'Contoso.COM.', cloud: 'usgov' }, { defaultHint: 'contoso.com', cloud: 'usgov' }],
-    // One corrupt field falls back alone; the other survives.
-    [{ defaultHint: 42, cloud: 'usgov' }, { defaultHint: '', cloud: 'usgov' }],
-    [{ defaultHint: 'contoso.com', cloud: 'mars' }, { defaultHint: 'contoso.com', cloud: 'global' }],
-    [{ defaultHint: 'xn--cntoso-1ya.com', cloud: 'global' }, { defaultHint: '', cloud: 'global' }],
+    [undefined, D],
+    ['corrupt', D],
+    [{ defaultHint: 'Contoso.COM.', cloud: 'usgov', historySize: 10, emailLanguage: 'fr' }, { defaultHint: 'contoso.com', cloud: 'usgov', historySize: 10, emailLanguage: 'fr' }],
+    // One corrupt field falls back alone; the others survive.
+    [{ defaultHint: 42, cloud: 'usgov', historySize: 10, emailLanguage: 'nl' }, { ...D, cloud: 'usgov', historySize: 10, emailLanguage: 'nl' }],
+    [{ defaultHint: 'contoso.com', cloud: 'mars' }, { ...D, defaultHint: 'contoso.com' }],
+    [{ defaultHint: 'xn--cntoso-1ya.com', historySize: -1, emailLanguage: 'de' }, D],
+    [{ historySize: 2.5 }, D],
+    [{ historySize: 501 }, D],
+    [{ historySize: 0 }, { ...D, historySize: 0 }],
   ])('parseSettings(%j)', (raw, expected) => {
     expect(parseSettings(raw)).toEqual(expected);
   });
 
   it('round-trips through extension storage, and survives corrupt stored data', async () => {
-    await settingsStore.save({ defaultHint: 'fabrikam.com', cloud: 'usgov' });
-    expect(await settingsStore.load()).toEqual({ defaultHint: 'fabrikam.com', cloud: 'usgov' });
-    await fakeBrowser.storage.local.set({ settings: { defaultHint: ['bad'], cloud: 'usgov' } });
-    expect(await settingsStore.load()).toEqual({ defaultHint: '', cloud: 'usgov' });
+    await settingsStore.save({ defaultHint: 'fabrikam.com', cloud: 'usgov', historySize: 5, emailLanguage: 'fr' });
+    expect(await settingsStore.load()).toEqual({ defaultHint: 'fabrikam.com', cloud: 'usgov', historySize: 5, emailLanguage: 'fr' });
+    await fakeBrowser.storage.local.set({ settings: { defaultHint: ['bad'], cloud: 'usgov', historySize: 5, emailLanguage: 'fr' } });
+    expect(await settingsStore.load()).toEqual({ ...D, cloud: 'usgov', historySize: 5, emailLanguage: 'fr' });
+  });
+
+  it('migrates version 1 settings (hint and cloud only) without losing them', async () => {
+    await fakeBrowser.storage.local.set({ settings: { defaultHint: 'contoso.com', cloud: 'usgov' }, settings$: { v: 1 } });
+    await settingsItem.migrate();
+    expect(await settingsStore.load()).toEqual({ ...D, defaultHint: 'contoso.com', cloud: 'usgov' });
+    expect((await fakeBrowser.storage.local.get('settings$'))['settings$']).toEqual({ v: 2 });
   });
 });

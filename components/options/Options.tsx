@@ -1,22 +1,33 @@
 import { useEffect, useState } from 'preact/hooks';
 import { parseDirectoryHint } from '../../lib/link';
-import { DEFAULT_SETTINGS, type Settings, type SettingsStore } from '../../lib/settings/settings';
+import { DEFAULT_SETTINGS, EMAIL_LANGUAGES, MAX_HISTORY, type Settings, type SettingsStore } from '../../lib/settings/settings';
 import { t } from '../i18n';
 
-export function Options({ store }: { store: SettingsStore }) {
+export function Options({ store, clearHistory }: { store: SettingsStore; clearHistory: () => Promise<void> }) {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
-  const [status, setStatus] = useState<'idle' | 'saved' | 'failed'>('idle');
+  const [historySize, setHistorySize] = useState(String(DEFAULT_SETTINGS.historySize));
+  const [status, setStatus] = useState<'idle' | 'saved' | 'failed' | 'cleared'>('idle');
   useEffect(() => {
-    void store.load().then(setSettings);
+    void store.load().then((s) => {
+      setSettings(s);
+      setHistorySize(String(s.historySize));
+    });
   }, [store]);
   const hintOk = settings.defaultHint.trim() === '' || parseDirectoryHint(settings.defaultHint).ok;
+  const sizeOk = /^\d{1,3}$/.test(historySize.trim()) && Number(historySize) <= MAX_HISTORY;
+  const change = (patch: Partial<Settings>) => {
+    setSettings({ ...settings, ...patch });
+    setStatus('idle');
+  };
 
   const save = async (e: Event) => {
     e.preventDefault();
-    if (!hintOk) return;
+    if (!hintOk || !sizeOk) return;
     try {
-      await store.save(settings);
-      setSettings(await store.load());
+      await store.save({ ...settings, historySize: Number(historySize) });
+      const saved = await store.load();
+      setSettings(saved);
+      setHistorySize(String(saved.historySize));
       setStatus('saved');
     } catch {
       setStatus('failed');
@@ -35,32 +46,56 @@ export function Options({ store }: { store: SettingsStore }) {
           value={settings.defaultHint}
           aria-invalid={!hintOk}
           aria-describedby="default-hint-error"
-          onInput={(e) => {
-            setSettings({ ...settings, defaultHint: e.currentTarget.value });
-            setStatus('idle');
-          }}
+          onInput={(e) => change({ defaultHint: e.currentTarget.value })}
         />
         <p id="default-hint-error" class="error" role="alert">
           {hintOk ? '' : t('hintInvalid')}
         </p>
         <label for="cloud">{t('optionDefaultCloud')}</label>
-        <select
-          id="cloud"
-          value={settings.cloud}
-          onChange={(e) => {
-            setSettings({ ...settings, cloud: e.currentTarget.value === 'usgov' ? 'usgov' : 'global' });
-            setStatus('idle');
-          }}
-        >
+        <select id="cloud" value={settings.cloud} onChange={(e) => change({ cloud: e.currentTarget.value === 'usgov' ? 'usgov' : 'global' })}>
           <option value="global">{t('cloudGlobal')}</option>
           <option value="usgov">{t('cloudUsGov')}</option>
         </select>
+        <label for="email-language">{t('optionEmailLanguage')}</label>
+        <select id="email-language" value={settings.emailLanguage} onChange={(e) => change({ emailLanguage: e.currentTarget.value as Settings['emailLanguage'] })}>
+          {EMAIL_LANGUAGES.map((l) => (
+            <option key={l} value={l}>
+              {t(`language_${l}`)}
+            </option>
+          ))}
+        </select>
+        <label for="history-size">{t('optionHistorySize')}</label>
+        <input
+          id="history-size"
+          type="number"
+          min={0}
+          max={MAX_HISTORY}
+          value={historySize}
+          aria-invalid={!sizeOk}
+          aria-describedby="history-size-error"
+          onInput={(e) => {
+            setHistorySize(e.currentTarget.value);
+            setStatus('idle');
+          }}
+        />
+        <p id="history-size-error" class="error" role="alert">
+          {sizeOk ? '' : t('historySizeInvalid')}
+        </p>
         <div class="row">
-          <button type="submit" class="primary" disabled={!hintOk}>
+          <button type="submit" class="primary" disabled={!hintOk || !sizeOk}>
             {t('save')}
           </button>
+          <button
+            type="button"
+            onClick={async () => {
+              await clearHistory();
+              setStatus('cleared');
+            }}
+          >
+            {t('historyClear')}
+          </button>
           <span role="status" data-testid="save-status">
-            {status === 'saved' ? t('saved') : status === 'failed' ? t('saveFailed') : ''}
+            {status === 'saved' ? t('saved') : status === 'failed' ? t('saveFailed') : status === 'cleared' ? t('optionHistoryCleared') : ''}
           </span>
         </div>
       </form>

@@ -1,42 +1,41 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { findLinks, analyzeLink } from '../../lib/link';
+import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { t } from '../i18n';
-import { browserActions, type PopupActions } from './actions';
+import type { PopupEnv } from './env';
+import { HistoryList } from './HistoryList';
 import { LinkList } from './LinkList';
+import { PackageView } from './PackageView';
+import { createPopupState } from './state';
 import { VerdictView } from './VerdictView';
 
-export function Popup({ initialText = '', actions = browserActions() }: { initialText?: string; actions?: PopupActions }) {
-  const [text, setText] = useState(initialText);
-  const [selected, setSelected] = useState(0);
-  const links = useMemo(() => {
-    if (text.trim() === '') return [];
-    const found = findLinks(text);
-    // Nothing My Access-like found: still say what the text is, rather than nothing.
-    return found.length > 0 ? found : [analyzeLink(text)];
-  }, [text]);
-  const current = links[Math.min(selected, links.length - 1)];
+export function Popup({ env, initialText = '', onReady }: { env: PopupEnv; initialText?: string; onReady?: () => void }) {
+  const state = useMemo(() => createPopupState(env, initialText), [env]);
   const paste = useRef<HTMLTextAreaElement>(null);
-  // Explicit focus: `autofocus` is not honoured in every popup host.
-  useEffect(() => paste.current?.focus(), []);
+  useLayoutEffect(() => {
+    // Explicit focus, before the first paint: `autofocus` is not honoured in every popup host.
+    paste.current?.focus();
+    onReady?.();
+    void state.load();
+  }, [state]);
+  const { links, current } = state;
 
   return (
     <main class="popup">
       <h1>{t('popupHeading')}</h1>
+      {state.portal.value && <PackageView state={state} portal={state.portal.value} />}
       <label for="paste">{t('pasteLabel')}</label>
       <textarea
         id="paste"
         ref={paste}
         spellcheck={false}
         placeholder={t('pastePlaceholder')}
-        value={text}
-        onInput={(e) => {
-          setText(e.currentTarget.value);
-          setSelected(0);
-        }}
+        value={state.text.value}
+        onInput={(e) => state.setText(e.currentTarget.value)}
+        onPaste={(e) => void state.pasted(e.clipboardData?.getData('text/plain') ?? '')}
       />
-      {links.length === 0 && <p class="muted">{t('emptyHint')}</p>}
-      {links.length > 1 && <LinkList links={links} selected={selected} onSelect={setSelected} />}
-      {current && <VerdictView key={current.link} analysis={current} actions={actions} />}
+      {links.value.length === 0 && !state.portal.value && <p class="muted">{t('emptyHint')}</p>}
+      {links.value.length > 1 && <LinkList links={links.value} selected={state.selected.value} onSelect={(i) => (state.selected.value = i)} />}
+      {current.value && <VerdictView key={current.value.link} analysis={current.value} state={state} />}
+      <HistoryList state={state} />
     </main>
   );
 }

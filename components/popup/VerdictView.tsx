@@ -1,20 +1,21 @@
 import { useState } from 'preact/hooks';
 import { repairLink, type LinkAnalysis } from '../../lib/link';
 import { problemKey, t } from '../i18n';
-import type { PopupActions } from './actions';
-import { RepairFields } from './RepairFields';
+import { LinkActions } from './LinkActions';
+import { RepairFields, type Fill } from './RepairFields';
+import type { PopupState } from './state';
 
 /** One link's verdict: words first (colour is never the only signal), then facts, problems and actions. */
-export function VerdictView({ analysis, actions }: { analysis: LinkAnalysis; actions: PopupActions }) {
-  const [fill, setFill] = useState<{ directoryHint?: string; accessPackageId?: string }>({});
-  const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
+export function VerdictView({ analysis, state }: { analysis: LinkAnalysis; state: PopupState }) {
+  const suggestions = [...new Set([...state.hints.value, state.settings.value.defaultHint].filter(Boolean))];
+  const [fill, setFill] = useState<Fill>(() => (analysis.needs.includes('directoryHint') && suggestions[0] ? { directoryHint: suggestions[0] } : {}));
   const shown = analysis.verdict === 'repairable' ? repairLink(analysis, fill) : analysis;
   const missing = <em class="muted">{t('missing')}</em>;
 
   return (
     <section class="verdict" data-verdict={shown.verdict} data-testid="verdict" aria-live="polite">
       <h2>{t(`verdict_${shown.verdict}`)}</h2>
-      <p>{t(`verdictDetail_${analysis.verdict}`)}</p>
+      <p>{t(`verdictDetail_${shown.verdict}`)}</p>
       {shown.realHost && analysis.verdict === 'dangerous' && <p class="error">{t('realHost', shown.realHost)}</p>}
       {shown.host && (
         <dl class="facts">
@@ -28,7 +29,7 @@ export function VerdictView({ analysis, actions }: { analysis: LinkAnalysis; act
           {shown.unwrapped.length > 0 && <dd>{shown.unwrapped.join(' → ')}</dd>}
         </dl>
       )}
-      {analysis.verdict === 'repairable' && <RepairFields needs={analysis.needs} fill={fill} onFill={setFill} />}
+      {analysis.verdict === 'repairable' && <RepairFields needs={analysis.needs} fill={fill} onFill={setFill} suggestions={suggestions} />}
       {shown.problems.length > 0 && (
         <ul class="problems">
           {shown.problems.map((p) => (
@@ -38,29 +39,7 @@ export function VerdictView({ analysis, actions }: { analysis: LinkAnalysis; act
           ))}
         </ul>
       )}
-      {shown.canonical && (
-        <>
-          <p>
-            <strong>{t('labelCanonical')}</strong>
-          </p>
-          <p class="canonical" data-testid="canonical">
-            {shown.canonical}
-          </p>
-          <div class="row">
-            <button
-              type="button"
-              class="primary"
-              onClick={async () => setCopyState((await actions.copy(shown.canonical!)) ? 'copied' : 'failed')}
-            >
-              {copyState === 'copied' ? t('copied') : t('copyLink')}
-            </button>
-            <button type="button" onClick={() => void actions.open(shown.canonical!)}>
-              {t('openLink')}
-            </button>
-          </div>
-          {copyState === 'failed' && <p class="error" role="alert">{t('copyFailed')}</p>}
-        </>
-      )}
+      {shown.canonical && <LinkActions key={shown.canonical} link={shown.canonical} analysis={shown} state={state} />}
     </section>
   );
 }

@@ -1,0 +1,45 @@
+import { useState } from 'preact/hooks';
+import { parseDirectoryHint, type LinkAnalysis } from '../../lib/link';
+import { portalLink, type PortalTabState } from '../../lib/tab-state';
+import { t } from '../i18n';
+import { LinkActions } from './LinkActions';
+import type { PopupState } from './state';
+
+/** The admin's view: the access package recognised on the current portal tab, and its complete link. */
+export function PackageView({ state, portal }: { state: PopupState; portal: PortalTabState }) {
+  const [hint, setHint] = useState(state.settings.value.defaultHint || state.hints.value[0] || '');
+  const known = portalLink(portal, '');
+  const link = known ?? (parseDirectoryHint(hint).ok ? portalLink(portal, hint) : null);
+  const analysis: LinkAnalysis | null = link
+    ? { input: link, link, verdict: 'valid', host: portal.cloud === 'usgov' ? 'myaccess.microsoft.us' : 'myaccess.microsoft.com', directoryHint: null, accessPackageId: portal.accessPackageId, canonical: link, needs: [], unwrapped: [], problems: [], realHost: null }
+    : null;
+  const facts = portal.facts;
+  return (
+    <section class="verdict" data-verdict={link ? 'valid' : 'repairable'} data-testid="package">
+      <h2>{facts?.packageName ?? t('packageRecognised')}</h2>
+      <dl class="facts">
+        <dt>{t('labelPackage')}</dt>
+        <dd>{portal.accessPackageId}</dd>
+        {facts?.catalogName && <dt>{t('labelCatalog')}</dt>}
+        {facts?.catalogName && <dd>{facts.catalogName}</dd>}
+        {facts?.hidden !== null && facts?.hidden !== undefined && <dt>{t('labelHidden')}</dt>}
+        {facts?.hidden !== null && facts?.hidden !== undefined && <dd>{t(facts.hidden ? 'yes' : 'no')}</dd>}
+      </dl>
+      {facts?.hidden && (
+        <p class="notice" data-testid="hidden-note">
+          {t('hiddenPackageNote')}
+        </p>
+      )}
+      {!known && (
+        <div>
+          <label for="package-hint">{t('fillHintLabel')}</label>
+          <input id="package-hint" type="text" spellcheck={false} value={hint} aria-describedby="package-hint-help" onInput={(e) => setHint(e.currentTarget.value)} />
+          <p id="package-hint-help" class="muted">
+            {hint && !parseDirectoryHint(hint).ok ? t('hintInvalid') : t('packageHintHelp')}
+          </p>
+        </div>
+      )}
+      {link && analysis && <LinkActions link={link} analysis={analysis} state={state} />}
+    </section>
+  );
+}

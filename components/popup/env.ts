@@ -1,0 +1,62 @@
+import { browser } from 'wxt/browser';
+import type { HistoryEntry } from '../../lib/history/history';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/settings';
+import { historyStore, readRecentHints, rememberHint, settingsStore } from '../../lib/storage';
+import { parseTabState, type TabState } from '../../lib/tab-state';
+
+/** What the popup needs from the world, as one small adapter that tests replace. */
+export interface PopupEnv {
+  copy(text: string): Promise<boolean>;
+  open(url: string): Promise<void>;
+  download(filename: string, text: string, type: string): void;
+  /** What the user is looking at: the tab's URL (through activeTab) and what its page reported. */
+  tab(): Promise<{ url: string | null; state: TabState | undefined }>;
+  settings(): Promise<Settings>;
+  history(): Promise<HistoryEntry[]>;
+  addHistory(entry: HistoryEntry): Promise<HistoryEntry[]>;
+  clearHistory(): Promise<void>;
+  recentHints(): Promise<string[]>;
+  rememberHint(hint: string): Promise<void>;
+}
+
+/** The tab the popup is about: `?tab=` when opened as a page (context menu), else the active tab. */
+async function targetTab(tabParam: string | null) {
+  if (tabParam && /^\d+$/.test(tabParam)) return browser.tabs.get(Number(tabParam)).catch(() => undefined);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab && !tab.url?.startsWith(browser.runtime.getURL('')) ? tab : undefined;
+}
+
+export function browserEnv(tabParam: string | null, win: Window = window): PopupEnv {
+  return {
+    async copy(text) {
+      try {
+        await win.navigator.clipboard.writeText(text);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async open(url) {
+      await browser.tabs.create({ url });
+    },
+    download(filename, text, type) {
+      const url = URL.createObjectURL(new Blob([text], { type }));
+      const a = Object.assign(win.document.createElement('a'), { href: url, download: filename });
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    },
+    async tab() {
+      const tab = await targetTab(tabParam);
+      if (tab?.id === undefined) return { url: null, state: undefined };
+      const key = `tab:${tab.id}`;
+      const state = parseTabState((await browser.storage.session.get(key))[key]);
+      return { url: tab.url ?? null, state };
+    },
+    settings: () => settingsStore.load().catch(() => DEFAULT_SETTINGS),
+    history: () => historyStore.list(),
+    addHistory: (entry) => historyStore.add(entry),
+    clearHistory: () => historyStore.clear(),
+    recentHints: readRecentHints,
+    rememberHint,
+  };
+}

@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { test } from 'node:test';
+import { eventually, fixture, G, withExtension } from './harness.mjs';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations on the page (evaluated over CDP, so the extension's CSP does not apply). */
+async function axeViolations(page) {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+}
+
+test('popup opened on an Entra package tab shows the package, Hidden, and its complete link', { timeout: 60_000 }, async () => {
+  await withExtension(async ({ context, worker, extensionId, serve }) => {
+    await serve('https://entra.microsoft.com/**', fixture('entra-shell.html'));
+    await serve('https://entra.microsoft.com/fixtures/entra-overview-frame.html', fixture('entra-overview-frame.html'));
+    const portal = await context.newPage();
+    await portal.goto(`https://entra.microsoft.com/#view/Microsoft_Azure_ELMAdmin/EntitlementMenuBlade/~/overview/entitlementId/${G}`);
+    await portal.bringToFront();
+    const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id);
+    // Wait until the page's facts reached the background.
+    await eventually(() => worker.evaluate(async (id) => Boolean((await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`]?.facts), tabId), true);
+
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+    const pkg = popup.getByTestId('package');
+    await pkg.waitFor();
+    assert.match(await pkg.textContent(), /Sales partners/);
+    assert.match(await popup.getByTestId('hidden-note').textContent(), /Only the complete link/);
+    assert.equal(await popup.getByTestId('canonical').textContent(), `https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/${G}`);
+  });
+});
+
+test('popup works by keyboard alone: paste, repair, copy', { timeout: 60_000 }, async () => {
+  await withExtension(
+    async ({ context, extensionId }) => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/popup.html`);
+      await page.waitForFunction(() => document.activeElement?.id === 'paste');
+      await page.keyboard.insertText(`https://myaccess.microsoft.com/#/access-packages/${G}`);
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'fill-directoryHint');
+      await page.keyboard.type('contoso.com');
+      // Tab to the copy button and press it.
+      for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Copy link'; i++) await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: 'Copied' }).waitFor();
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `https://myaccess.microsoft.com/@contoso.com#/access-packages/${G}`);
+      // The QR code opens from the keyboard too.
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await page.getByRole('img', { name: 'QR code of the complete link' }).waitFor();
+    },
+    { permissions: ['clipboard-read', 'clipboard-write'] },
+  );
+});
+
+test('axe-core finds no accessibility violations in the popup states and the options page', { timeout: 90_000 }, async () => {
+  await withExtension(async ({ context, extensionId }) => {
+    const page = await context.newPage();
+    const states = [
+      '',
+      `https://myaccess.microsoft.com/@contoso.com#/access-packages/${G}`,
+      `https://myaccess.microsoft.com/#/access-packages/${G}`,
+      `https://myaccess.microsoft.com@evil.example/#/access-packages/${G}`,
+      `One https://myaccess.microsoft.com/@contoso.com#/access-packages/${G} two https://myaccess-microsoft.com/@contoso.com`,
+    ];
+    for (const text of states) {
+      await page.goto(`chrome-extension://${extensionId}/popup.html${text ? `?check=${encodeURIComponent(text)}` : ''}`);
+      await page.getByLabel('Paste a link or a whole email').waitFor();
+      assert.deepEqual(await axeViolations(page), [], `popup with ${text || 'nothing'}`);
+    }
+    // The scan can fail: an unlabelled field added to the page is reported.
+    await page.evaluate(() => document.body.append(Object.assign(document.createElement('input'), { type: 'text' })));
+    assert.match((await axeViolations(page)).join('\n'), /label/);
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    await page.getByLabel('Default cloud').waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'options');
+    // Dark mode too: contrast is checked against the dark theme.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(`chrome-extension://${extensionId}/popup.html?check=${encodeURIComponent(states[3])}`);
+    await page.getByTestId('verdict').waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'popup, dark');
+  });
+});
+
+test('options: every setting survives a reload, and history size 0 keeps no history', { timeout: 60_000 }, async () => {
+  await withExtension(async ({ context, extensionId }) => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    await page.getByLabel(/directory hint/).fill('contoso.onmicrosoft.com');
+    await page.getByLabel('Language of the emails you share').selectOption('fr');
+    await page.getByLabel(/Links kept in the history/).fill('0');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved').waitFor();
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('#default-hint')?.value === 'contoso.onmicrosoft.com');
+    assert.equal(await page.getByLabel('Language of the emails you share').inputValue(), 'fr');
+    assert.equal(await page.getByLabel(/Links kept in the history/).inputValue(), '0');
+
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?check=${encodeURIComponent(`https://myaccess.microsoft.com/@contoso.com#/access-packages/${G}`)}`);
+    await popup.getByTestId('verdict').waitFor();
+    await popup.waitForTimeout(300);
+    assert.equal(await popup.getByText(/Recent links/).count(), 0);
+  });
+});
