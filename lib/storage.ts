@@ -1,12 +1,12 @@
 // The one module of lib/ that touches extension storage: typed, versioned items (WXT storage).
 import { storage } from 'wxt/utils/storage';
 import { addToHistory, parseHistory, type HistoryEntry } from './history/history';
-import { DEFAULT_SETTINGS, migrateSettingsV1, parseSettings, type Settings, type SettingsStore } from './settings/settings';
+import { DEFAULT_SETTINGS, migrateSettings, parseSettings, type Settings, type SettingsStore } from './settings/settings';
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 2,
-  migrations: { 2: migrateSettingsV1 },
+  version: 3,
+  migrations: { 2: migrateSettings, 3: migrateSettings },
 });
 
 export const settingsStore: SettingsStore = {

@@ -9,7 +9,9 @@ describe('settings', () => {
   it.each([
     [undefined, D],
     ['corrupt', D],
-    [{ defaultHint: 'Contoso.COM.', cloud: 'usgov', historySize: 10, emailLanguage: 'fr' }, { defaultHint: 'contoso.com', cloud: 'usgov', historySize: 10, emailLanguage: 'fr' }],
+    [{ defaultHint: 'Contoso.COM.', cloud: 'usgov', historySize: 10, emailLanguage: 'fr' }, { ...D, defaultHint: 'contoso.com', cloud: 'usgov', historySize: 10, emailLanguage: 'fr' }],
+    [{ organization: 'Contoso\r\nBcc: x', templates: { en: { subject: 'Hi', body: '{link}' }, fr: { subject: 'Hi', body: 'no link' }, de: { subject: 'x', body: '{link}' } } },
+      { ...D, organization: 'Contoso Bcc: x', templates: { en: { subject: 'Hi', body: '{link}' } } }],
     // One corrupt field falls back alone; the others survive.
     [{ defaultHint: 42, cloud: 'usgov', historySize: 10, emailLanguage: 'nl' }, { ...D, cloud: 'usgov', historySize: 10, emailLanguage: 'nl' }],
     [{ defaultHint: 'contoso.com', cloud: 'mars' }, { ...D, defaultHint: 'contoso.com' }],
@@ -22,16 +24,19 @@ describe('settings', () => {
   });
 
   it('round-trips through extension storage, and survives corrupt stored data', async () => {
-    await settingsStore.save({ defaultHint: 'fabrikam.com', cloud: 'usgov', historySize: 5, emailLanguage: 'fr' });
-    expect(await settingsStore.load()).toEqual({ defaultHint: 'fabrikam.com', cloud: 'usgov', historySize: 5, emailLanguage: 'fr' });
+    await settingsStore.save({ ...D, defaultHint: 'fabrikam.com', cloud: 'usgov', historySize: 5, emailLanguage: 'fr' });
+    expect(await settingsStore.load()).toEqual({ ...D, defaultHint: 'fabrikam.com', cloud: 'usgov', historySize: 5, emailLanguage: 'fr' });
     await fakeBrowser.storage.local.set({ settings: { defaultHint: ['bad'], cloud: 'usgov', historySize: 5, emailLanguage: 'fr' } });
     expect(await settingsStore.load()).toEqual({ ...D, cloud: 'usgov', historySize: 5, emailLanguage: 'fr' });
   });
 
-  it('migrates version 1 settings (hint and cloud only) without losing them', async () => {
-    await fakeBrowser.storage.local.set({ settings: { defaultHint: 'contoso.com', cloud: 'usgov' }, settings$: { v: 1 } });
+  it.each([
+    [1, { defaultHint: 'contoso.com', cloud: 'usgov' }],
+    [2, { defaultHint: 'contoso.com', cloud: 'usgov', historySize: 50, emailLanguage: 'en' }],
+  ])('migrates version %i settings without losing them', async (v, stored) => {
+    await fakeBrowser.storage.local.set({ settings: stored, settings$: { v } });
     await settingsItem.migrate();
     expect(await settingsStore.load()).toEqual({ ...D, defaultHint: 'contoso.com', cloud: 'usgov' });
-    expect((await fakeBrowser.storage.local.get('settings$'))['settings$']).toEqual({ v: 2 });
+    expect((await fakeBrowser.storage.local.get('settings$'))['settings$']).toEqual({ v: 3 });
   });
 });

@@ -1,16 +1,21 @@
 import { useEffect, useState } from 'preact/hooks';
 import { parseDirectoryHint } from '../../lib/link';
 import { DEFAULT_SETTINGS, EMAIL_LANGUAGES, MAX_HISTORY, type Settings, type SettingsStore } from '../../lib/settings/settings';
+import type { Catalogue } from '../../lib/i18n/format-message';
 import { t } from '../i18n';
+import { TemplateEditor } from './TemplateEditor';
 
-export function Options({ store, clearHistory }: { store: SettingsStore; clearHistory: () => Promise<void> }) {
+export function Options({ store, clearHistory, catalogue }: { store: SettingsStore; clearHistory: () => Promise<void>; catalogue: (lang: string) => Promise<Catalogue> }) {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [historySize, setHistorySize] = useState(String(DEFAULT_SETTINGS.historySize));
   const [status, setStatus] = useState<'idle' | 'saved' | 'failed' | 'cleared'>('idle');
+  const [templatesOk, setTemplatesOk] = useState(true);
+  const [loaded, setLoaded] = useState(false);
   useEffect(() => {
     void store.load().then((s) => {
       setSettings(s);
       setHistorySize(String(s.historySize));
+      setLoaded(true);
     });
   }, [store]);
   const hintOk = settings.defaultHint.trim() === '' || parseDirectoryHint(settings.defaultHint).ok;
@@ -22,7 +27,7 @@ export function Options({ store, clearHistory }: { store: SettingsStore; clearHi
 
   const save = async (e: Event) => {
     e.preventDefault();
-    if (!hintOk || !sizeOk) return;
+    if (!hintOk || !sizeOk || !templatesOk) return;
     try {
       await store.save({ ...settings, historySize: Number(historySize) });
       const saved = await store.load();
@@ -64,6 +69,8 @@ export function Options({ store, clearHistory }: { store: SettingsStore; clearHi
             </option>
           ))}
         </select>
+        <label for="organization">{t('optionOrganization')}</label>
+        <input id="organization" type="text" maxLength={200} value={settings.organization} onInput={(e) => change({ organization: e.currentTarget.value })} />
         <label for="history-size">{t('optionHistorySize')}</label>
         <input
           id="history-size"
@@ -81,8 +88,18 @@ export function Options({ store, clearHistory }: { store: SettingsStore; clearHi
         <p id="history-size-error" class="error" role="alert">
           {sizeOk ? '' : t('historySizeInvalid')}
         </p>
+        {loaded && (
+          <TemplateEditor
+            settings={settings}
+            catalogue={catalogue}
+            onChange={(templates, ok) => {
+              change({ templates });
+              setTemplatesOk(ok);
+            }}
+          />
+        )}
         <div class="row">
-          <button type="submit" class="primary" disabled={!hintOk || !sizeOk}>
+          <button type="submit" class="primary" disabled={!hintOk || !sizeOk || !templatesOk}>
             {t('save')}
           </button>
           <button

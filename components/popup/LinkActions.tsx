@@ -1,13 +1,15 @@
 import { useState } from 'preact/hooks';
 import type { LinkAnalysis } from '../../lib/link';
 import { t } from '../i18n';
+import { SharePanel } from '../share/SharePanel';
 import { QrCode } from './QrCode';
 import type { PopupState } from './state';
 
 /** What can be done with a complete link: copy, open, show as a QR code. */
-export function LinkActions({ link, analysis, state }: { link: string; analysis: LinkAnalysis; state: PopupState }) {
+export function LinkActions({ link, analysis, state, packageName = null }: { link: string; analysis: LinkAnalysis; state: PopupState; packageName?: string | null }) {
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const [qr, setQr] = useState(false);
+  const [share, setShare] = useState(false);
   const remember = () => analysis.directoryHint && void state.confirmHint(analysis.directoryHint);
   return (
     <>
@@ -40,6 +42,9 @@ export function LinkActions({ link, analysis, state }: { link: string; analysis:
         <button type="button" aria-expanded={qr} aria-controls="qr" onClick={() => setQr(!qr)}>
           {t(qr ? 'hideQr' : 'showQr')}
         </button>
+        <button type="button" aria-expanded={share} onClick={() => setShare(!share)}>
+          {t('shareHeading')}
+        </button>
       </div>
       {copyState === 'failed' && (
         <p class="error" role="alert">
@@ -47,6 +52,7 @@ export function LinkActions({ link, analysis, state }: { link: string; analysis:
         </p>
       )}
       {qr && <QrCode id="qr" text={link} label={t('qrLabel')} />}
+      {share && <SharePanel link={link} packageName={packageName} state={state} />}
     </>
   );
 }

@@ -39,7 +39,7 @@ export function PackageView({ state, portal }: { state: PopupState; portal: Port
           </p>
         </div>
       )}
-      {link && analysis && <LinkActions link={link} analysis={analysis} state={state} />}
+      {link && analysis && <LinkActions link={link} analysis={analysis} state={state} packageName={facts?.packageName ?? null} />}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { HistoryEntry } from '../../lib/history/history';
+import type { Catalogue } from '../../lib/i18n/format-message';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/settings';
 import { historyStore, readRecentHints, rememberHint, settingsStore } from '../../lib/storage';
 import { parseTabState, type TabState } from '../../lib/tab-state';
@@ -9,6 +10,12 @@ export interface PopupEnv {
   copy(text: string): Promise<boolean>;
   open(url: string): Promise<void>;
   download(filename: string, text: string, type: string): void;
+  /** Opens a compose URL: mailto: in the current tab (the mail app takes it), web mail in a new tab. */
+  openCompose(url: string): Promise<void>;
+  /** Puts both flavours on the clipboard, so the email pastes well into Outlook, Teams or a ticket. */
+  copyRich(html: string, text: string): Promise<boolean>;
+  /** The messages of a language the user picked for an email (not necessarily the UI's). */
+  catalogue(lang: string): Promise<Catalogue>;
   /** What the user is looking at: the tab's URL (through activeTab) and what its page reported. */
   tab(): Promise<{ url: string | null; state: TabState | undefined }>;
   settings(): Promise<Settings>;
@@ -44,6 +51,26 @@ export function browserEnv(tabParam: string | null, win: Window = window): Popup
       const a = Object.assign(win.document.createElement('a'), { href: url, download: filename });
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    },
+    async openCompose(url) {
+      if (url.startsWith('mailto:')) await browser.tabs.update({ url });
+      else await browser.tabs.create({ url });
+    },
+    async copyRich(html, text) {
+      try {
+        const item = new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob([text], { type: 'text/plain' }) });
+        await win.navigator.clipboard.write([item]);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async catalogue(lang) {
+      // Only the languages we ship: the name never goes into a path as typed.
+      const path = { en: '/_locales/en/messages.json', fr: '/_locales/fr/messages.json', nl: '/_locales/nl/messages.json' }[lang];
+      if (!path) return {};
+      const res = await fetch(browser.runtime.getURL(path as '/_locales/en/messages.json'));
+      return (await res.json()) as Catalogue;
     },
     async tab() {
       const tab = await targetTab(tabParam);

@@ -58,6 +58,10 @@ export function createPopupState(env: PopupEnv, initialText = '') {
       await env.open(link);
       await record({ ...analysis, canonical: link }, 'opened');
     },
+    async shared(link: string) {
+      const analysis = findLinks(link)[0];
+      if (analysis) await record(analysis, 'shared');
+    },
     async confirmHint(hint: string) {
       await env.rememberHint(hint);
     },

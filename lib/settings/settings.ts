@@ -1,3 +1,4 @@
+import { checkTemplate, type EmailTemplate } from '../email/template';
 import { parseDirectoryHint } from '../link/hint';
 
 export const EMAIL_LANGUAGES = ['en', 'fr', 'nl'] as const;
@@ -12,9 +13,13 @@ export interface Settings {
   historySize: number;
   /** The language of shared emails: the sender picks it (it need not be the UI language). */
   emailLanguage: EmailLanguage;
+  /** How partners know the sender's organisation, for the emails ('' = not said). */
+  organization: string;
+  /** The admin's own email templates per language; a language without one uses the default. */
+  templates: Partial<Record<EmailLanguage, EmailTemplate>>;
 }
 
-export const DEFAULT_SETTINGS: Settings = { defaultHint: '', cloud: 'global', historySize: 50, emailLanguage: 'en' };
+export const DEFAULT_SETTINGS: Settings = { defaultHint: '', cloud: 'global', historySize: 50, emailLanguage: 'en', organization: '', templates: {} };
 export const MAX_HISTORY = 500;
 
 export function parseSettings(raw: unknown): Settings {
@@ -26,11 +31,29 @@ export function parseSettings(raw: unknown): Settings {
     cloud: r.cloud === 'global' || r.cloud === 'usgov' ? r.cloud : DEFAULT_SETTINGS.cloud,
     historySize: size >= 0 && size <= MAX_HISTORY ? size : DEFAULT_SETTINGS.historySize,
     emailLanguage: (EMAIL_LANGUAGES as readonly unknown[]).includes(r.emailLanguage) ? (r.emailLanguage as EmailLanguage) : DEFAULT_SETTINGS.emailLanguage,
+    organization: typeof r.organization === 'string' ? r.organization.replace(/[\r\n\t]+/g, ' ').trim().slice(0, 200) : DEFAULT_SETTINGS.organization,
+    templates: parseTemplates(r.templates),
   };
 }
 
-/** Version 1 stored only the hint and the cloud; version 2 adds history size and email language. */
-export function migrateSettingsV1(old: unknown): Settings {
+/** Stored templates, each kept only when it is well-formed (a broken one falls back to the default). */
+function parseTemplates(raw: unknown): Settings['templates'] {
+  const out: Settings['templates'] = {};
+  if (typeof raw !== 'object' || raw === null) return out;
+  for (const lang of EMAIL_LANGUAGES) {
+    const t = (raw as Record<string, unknown>)[lang] as Record<string, unknown> | undefined;
+    if (typeof t?.subject !== 'string' || typeof t.body !== 'string') continue;
+    const template = { subject: t.subject, body: t.body };
+    if (checkTemplate(template).length === 0) out[lang] = template;
+  }
+  return out;
+}
+
+/**
+ * Version 1 stored the hint and the cloud; 2 added history size and email language; 3 the
+ * organisation and templates. Each step keeps what was there and fills the rest with defaults.
+ */
+export function migrateSettings(old: unknown): Settings {
   return parseSettings(old);
 }
 
