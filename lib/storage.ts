@@ -1,6 +1,7 @@
 // The one module of lib/ that touches extension storage: typed, versioned items (WXT storage).
 import { storage } from 'wxt/utils/storage';
 import { addToHistory, parseHistory, type HistoryEntry } from './history/history';
+import { pushRecent } from './recent';
 import { DEFAULT_SETTINGS, migrateSettings, parseSettings, type Settings, type SettingsStore } from './settings/settings';
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
@@ -36,11 +37,13 @@ export const historyStore: HistoryStore = {
   clear: () => historyItem.setValue([]),
 };
 
+export const RECENT_HINTS = 20;
+
 export async function readRecentHints(): Promise<string[]> {
   const raw: unknown = await recentHintsItem.getValue();
-  return Array.isArray(raw) ? raw.filter((h): h is string => typeof h === 'string').slice(0, 20) : [];
+  return Array.isArray(raw) ? raw.filter((h): h is string => typeof h === 'string').slice(0, RECENT_HINTS) : [];
 }
 
 export async function rememberHint(hint: string): Promise<void> {
-  await recentHintsItem.setValue([hint, ...(await readRecentHints()).filter((h) => h !== hint)].slice(0, 20));
+  await recentHintsItem.setValue(pushRecent(await readRecentHints(), hint, RECENT_HINTS));
 }

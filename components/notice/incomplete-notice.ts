@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { repairLink } from '../../lib/link/build';
 import type { LinkAnalysis } from '../../lib/link/types';
+import { pushRecent } from '../../lib/recent';
 import { problemKey, t } from '../i18n';
 import { NOTICE_CSS } from './notice-css';
 
@@ -16,7 +17,7 @@ async function readList(key: string): Promise<string[]> {
   return Array.isArray(got) ? got.filter((x): x is string => typeof x === 'string') : [];
 }
 async function pushList(key: string, value: string, cap: number) {
-  await browser.storage.local.set({ [key]: [value, ...(await readList(key)).filter((x) => x !== value)].slice(0, cap) });
+  await browser.storage.local.set({ [key]: pushRecent(await readList(key), value, cap) });
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) {
@@ -47,7 +48,7 @@ export async function showIncompleteNotice(analysis: LinkAnalysis, signal: Abort
     body.append(el('p', { textContent: t(need === 'directoryHint' ? 'noticeMissingHint' : 'noticeMissingId') }));
     const id = `ald-${need}`;
     const input = document.createElement('input');
-    Object.assign(input, { id, type: 'text', spellcheck: false, value: need === 'directoryHint' ? recentHint : '' });
+    Object.assign(input, { id, spellcheck: false, value: need === 'directoryHint' ? recentHint : '' });
     input.setAttribute('autocomplete', 'off');
     input.setAttribute('aria-describedby', 'ald-ask');
     const label = document.createElement('label');

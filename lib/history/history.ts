@@ -1,4 +1,5 @@
 import type { Verdict } from '../link/types';
+import { pushRecent } from '../recent';
 
 /** One link the user checked or shared, kept on this device only. */
 export interface HistoryEntry {
@@ -33,8 +34,7 @@ export function parseHistory(raw: unknown): HistoryEntry[] {
 
 /** Newest first; the same link again moves to the top instead of repeating. */
 export function addToHistory(list: HistoryEntry[], entry: HistoryEntry, cap: number): HistoryEntry[] {
-  if (cap <= 0) return [];
-  return [entry, ...list.filter((e) => e.link !== entry.link)].slice(0, cap);
+  return pushRecent(list, entry, cap, (e) => e.link);
 }
 
 // A cell starting with = + - @ (or a tab/CR) is a formula to spreadsheet programs: neutralise it.
