@@ -33,8 +33,17 @@ describe('locales', () => {
     expect(problemKeys.sort()).toEqual(PROBLEM_CODES.map((c) => `problem_${c.replace(/-/g, '_')}`).sort());
   });
 
+  it('every eligibility finding has a message', async () => {
+    const { eligibilityFindings } = await import('../lib/eligibility/rules');
+    const codes = new Set(eligibilityFindings({}).map((f) => f.code));
+    const source = readFileSync('lib/eligibility/rules.ts', 'utf8');
+    for (const m of source.matchAll(/f\('([a-z-]+)'/g)) codes.add(m[1] as never);
+    expect(codes.size).toBeGreaterThan(10);
+    for (const code of codes) expect(en[`finding_${code.replace(/-/g, '_')}` as keyof typeof en], code).toBeDefined();
+  });
+
   it('every other key is used somewhere in the code (no dead strings)', () => {
-    const dynamic = /^(problem_|verdict_|verdictDetail_|language_)/;
+    const dynamic = /^(problem_|verdict_|verdictDetail_|language_|finding_|source_)/;
     const unused = Object.keys(en).filter((k) => !dynamic.test(k) && !source.includes(`'${k}'`) && !source.includes(`__MSG_${k}__`));
     expect(unused).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { parseDirectoryHint, type LinkAnalysis } from '../../lib/link';
 import { portalLink, type PortalTabState } from '../../lib/tab-state';
+import { EligibilityPanel } from '../eligibility/EligibilityPanel';
 import { t } from '../i18n';
 import { LinkActions } from './LinkActions';
 import type { PopupState } from './state';
@@ -39,6 +40,7 @@ export function PackageView({ state, portal }: { state: PopupState; portal: Port
           </p>
         </div>
       )}
+      <EligibilityPanel facts={{ hidden: facts?.hidden != null ? { value: facts.hidden, source: 'page' } : undefined, linkCloud: portal.cloud }} />
       {link && analysis && <LinkActions link={link} analysis={analysis} state={state} packageName={facts?.packageName ?? null} />}
     </section>
   );

@@ -116,6 +116,10 @@ describe('Popup', () => {
     expect(pkg.textContent).toContain('Sales partners');
     expect(screen.getByTestId('hidden-note').textContent).toContain('Only the complete link');
     expect(screen.getByTestId('canonical').textContent).toBe(LINK);
+    // What the page told is a finding with its source; what it could not tell is "not checked".
+    const findings = screen.getByTestId('eligibility');
+    expect(findings.querySelector('[data-code="hidden"]')!.textContent).toContain('(from this page)');
+    expect(findings.querySelector('[data-code="catalog-external-unchecked"]')!.textContent).toContain('(not checked)');
   });
 
   it('a portal package without a known directory asks for it', async () => {

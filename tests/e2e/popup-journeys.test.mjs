@@ -30,6 +30,8 @@ test('popup opened on an Entra package tab shows the package, Hidden, and its co
     assert.match(await pkg.textContent(), /Sales partners/);
     assert.match(await popup.getByTestId('hidden-note').textContent(), /Only the complete link/);
     assert.equal(await popup.getByTestId('canonical').textContent(), `https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/${G}`);
+    await popup.getByText('Can a partner request it?').click();
+    assert.match(await popup.locator('[data-code="hidden"]').textContent(), /Hidden: .*\(from this page\)/);
   });
 });
 
