@@ -15,9 +15,11 @@ async function readTabState(tabId: number): Promise<TabState | undefined> {
 
 async function showBadge(tabId: number, state: TabState | undefined) {
   const badge = badgeFor(state, (await settingsStore.load()).defaultHint);
-  await browser.action.setBadgeText({ tabId, text: badge.text });
-  await browser.action.setBadgeBackgroundColor({ tabId, color: badge.color });
-  await browser.action.setTitle({ tabId, title: browser.i18n.getMessage(badge.titleKey) });
+  // MV3 (Chromium) has `action`; the Firefox build is MV2, where it is `browserAction`.
+  const action = browser.action ?? browser.browserAction;
+  await action.setBadgeText({ tabId, text: badge.text });
+  await action.setBadgeBackgroundColor({ tabId, color: badge.color });
+  await action.setTitle({ tabId, title: browser.i18n.getMessage(badge.titleKey) });
 }
 
 /** Only our own content scripts, in a tab, may report page state. */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { composeUrl, type Channel } from '../../lib/email/channels';
+import { composeUrl, parseRecipients, type Channel } from '../../lib/email/channels';
 import { composeEmail, type Email } from '../../lib/email/compose';
 import { templateFor } from '../../lib/email/defaults';
 import { formatMessage, type Catalogue } from '../../lib/i18n/format-message';
@@ -51,7 +51,7 @@ export function SharePanel({ link, packageName, state }: { link: string; package
     await state.shared(link);
     setStatus(r.shortened ? { key: 'shareShortened' } : { key: 'shareOpened', arg: t(CHANNEL_LABEL[channel]) });
   };
-  const rejected = to.split(/[\s,;]+/).filter((x) => x && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(x));
+  const { rejected } = parseRecipients(to);
 
   return (
     <section class="share" aria-labelledby="share-heading">
