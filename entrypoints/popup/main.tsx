@@ -1,6 +1,4 @@
 import { render } from 'preact';
-
-performance.mark('ald:popup-script');
 import { browser } from 'wxt/browser';
 import { browserEnv } from '../../components/popup/env';
 import { Popup } from '../../components/popup/Popup';
