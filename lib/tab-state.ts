@@ -68,6 +68,19 @@ export function badgeFor(state: TabState | undefined, defaultHint = ''): Badge {
   return { text: '!', color: '#bc4b09', titleKey: 'badgeIncomplete' };
 }
 
+const ADMIN_HOST = /^https:\/\/(?:portal\.azure\.(?:com|us)|entra\.microsoft\.(?:com|us))[:/]/i;
+const MY_ACCESS_HOST = /^https:\/\/myaccess\.microsoft\.(?:com|us)[:/]/i;
+
+/**
+ * The stored state, if it still belongs to the page the tab shows. A full navigation to a page
+ * without our content script leaves the stored state behind (Chromium clears only the badge).
+ * An unknown URL (no activeTab grant) keeps the state.
+ */
+export function stateForUrl(state: TabState | undefined, url: string | null): TabState | undefined {
+  if (!state || url === null) return state;
+  return (state.type === 'portal' ? ADMIN_HOST : MY_ACCESS_HOST).test(url) ? state : undefined;
+}
+
 /** Validates a stored tab state (session storage outlives code versions). */
 export function parseTabState(v: unknown): TabState | undefined {
   if (typeof v !== 'object' || v === null) return undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RuntimeMessage } from '../lib/messages';
-import { badgeFor, mergeReport, portalLink, type PortalTabState, type TabState } from '../lib/tab-state';
+import { badgeFor, mergeReport, portalLink, stateForUrl, type PortalTabState, type TabState } from '../lib/tab-state';
 import { G, G2 } from './fixtures/link-rows';
 
 const portal = (over: Partial<PortalTabState> = {}): PortalTabState => ({ type: 'portal', accessPackageId: G, tenant: null, cloud: 'global', facts: null, ...over });
@@ -60,5 +60,20 @@ describe('mergeReport', () => {
   it('a My Access report replaces whatever was there', () => {
     const m: RuntimeMessage = { type: 'my-access-page', status: 'other', canonical: null };
     expect(mergeReport(portal(), m)).toEqual(m);
+  });
+});
+
+describe('stateForUrl', () => {
+  const my: TabState = { type: 'my-access-page', status: 'complete', canonical: LINK };
+  it.each<[string, TabState, string | null, boolean]>([
+    ['portal state on a portal page', portal(), 'https://entra.microsoft.com/#view/x', true],
+    ['portal state on a US Government portal page', portal(), 'https://portal.azure.us/#home', true],
+    ['portal state after leaving for another site', portal(), 'https://www.bing.com/search?q=x', false],
+    ['portal state on a look-alike host', portal(), 'https://entra.microsoft.com.evil.example/', false],
+    ['My Access state on My Access', my, 'https://myaccess.microsoft.com/@contoso.com', true],
+    ['My Access state on a portal page', my, 'https://portal.azure.com/', false],
+    ['unknown URL keeps the state', portal(), null, true],
+  ])('%s', (_, state, url, kept) => {
+    expect(stateForUrl(state, url)).toBe(kept ? state : undefined);
   });
 });

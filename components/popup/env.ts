@@ -3,7 +3,7 @@ import type { HistoryEntry } from '../../lib/history/history';
 import type { Catalogue } from '../../lib/i18n/format-message';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/settings';
 import { historyStore, readRecentHints, rememberHint, settingsStore } from '../../lib/storage';
-import { parseTabState, type TabState } from '../../lib/tab-state';
+import { parseTabState, stateForUrl, type TabState } from '../../lib/tab-state';
 
 /** What the popup needs from the world, as one small adapter that tests replace. */
 export interface PopupEnv {
@@ -76,8 +76,8 @@ export function browserEnv(tabParam: string | null, win: Window = window): Popup
       const tab = await targetTab(tabParam);
       if (tab?.id === undefined) return { url: null, state: undefined };
       const key = `tab:${tab.id}`;
-      const state = parseTabState((await browser.storage.session.get(key))[key]);
-      return { url: tab.url ?? null, state };
+      const url = tab.url ?? null;
+      return { url, state: stateForUrl(parseTabState((await browser.storage.session.get(key))[key]), url) };
     },
     settings: () => settingsStore.load().catch(() => DEFAULT_SETTINGS),
     history: () => historyStore.list(),
