@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { hasOverviewFacts, readOverview } from '../lib/pages/portal-dom';
-import { mayBeEntitlementPage, parseAccessPackagePage, parsePortalUrl } from '../lib/pages/portal-url';
+import { mayBeEntitlementPage, parseAccessPackagePage } from '../lib/pages/portal-url';
 import type { PortalFactsReport, PortalPageReport } from '../lib/messages';
 import { timed } from '../lib/timing';
 
@@ -62,7 +62,7 @@ export default defineContentScript({
       const where = parseAccessPackagePage(url);
       const cloud = new URL(url).hostname.endsWith('.us') ? 'usgov' : 'global';
       const report: PortalPageReport = where
-        ? { type: 'portal-page', accessPackageId: where.accessPackageId, tenant: where.tenant ?? parsePortalUrl(url)?.tenant ?? null, cloud }
+        ? { type: 'portal-page', accessPackageId: where.accessPackageId, tenant: where.tenant, cloud }
         : { type: 'portal-page', accessPackageId: null, tenant: null, cloud };
       const key = where ? JSON.stringify(report) : '';
       // Only changes are worth a message; leaving a package clears its badge, once.

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { parseDirectoryHint, type LinkAnalysis } from '../../lib/link';
+import { analyzeLink, parseDirectoryHint } from '../../lib/link';
 import { portalLink, type PortalTabState } from '../../lib/tab-state';
 import { EligibilityPanel } from '../eligibility/EligibilityPanel';
 import { t } from '../i18n';
@@ -11,9 +11,8 @@ export function PackageView({ state, portal }: { state: PopupState; portal: Port
   const [hint, setHint] = useState(state.settings.value.defaultHint || state.hints.value[0] || '');
   const known = portalLink(portal, '');
   const link = known ?? (parseDirectoryHint(hint).ok ? portalLink(portal, hint) : null);
-  const analysis: LinkAnalysis | null = link
-    ? { input: link, link, verdict: 'valid', host: portal.cloud === 'usgov' ? 'myaccess.microsoft.us' : 'myaccess.microsoft.com', directoryHint: null, accessPackageId: portal.accessPackageId, canonical: link, needs: [], unwrapped: [], problems: [], realHost: null }
-    : null;
+  // The link is built from checked parts, so the engine's analysis of it is 'valid' with its hint.
+  const analysis = link ? analyzeLink(link) : null;
   const facts = portal.facts;
   return (
     <section class="verdict" data-verdict={link ? 'valid' : 'repairable'} data-testid="package">

@@ -17,14 +17,14 @@ export * from './types';
  */
 export function analyzeLink(input: string): LinkAnalysis {
   const text = typeof input === 'string' ? input : String(input ?? '');
+  if (text.trim() === '') return notALink(text, 'empty-input');
   const only = trimToken(text.trim());
-  if (only === '') return notALink(text, 'empty-input');
   // No real link is this long; refusing to judge it keeps the engine fast on hostile input.
   if (only.length > MAX_CANDIDATE && !/\s/.test(only)) return notALink(text, 'not-my-access');
   // One token with nothing to clean (the usual paste) is judged directly, without scanning text.
   if (!/[\s&<]|=3D/.test(only)) {
-    const judged = judgeToken(only);
-    return { ...(judged?.relevant ? judged.analysis : judgeCandidate(text, only).analysis), input: text };
+    // A token findLinks would skip is still judged on its own (e.g. `javascript:…`), once.
+    return { ...(judgeToken(only) ?? judgeCandidate(text, only)).analysis, input: text };
   }
   const links = findLinks(text);
   if (links.length === 0) {

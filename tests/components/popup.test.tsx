@@ -120,6 +120,9 @@ describe('Popup', () => {
     const findings = screen.getByTestId('eligibility');
     expect(findings.querySelector('[data-code="hidden"]')!.textContent).toContain('(from this page)');
     expect(findings.querySelector('[data-code="catalog-external-unchecked"]')!.textContent).toContain('(not checked)');
+    fireEvent.click(screen.getByRole('button', { name: 'Copy link' }));
+    await waitFor(() => expect(env.rememberHint).toHaveBeenCalledWith('contoso.com'));
+    expect(env.copy).toHaveBeenCalledWith(LINK);
   });
 
   it('a portal package without a known directory asks for it', async () => {

@@ -78,3 +78,10 @@ describe('buildLink', () => {
     expect(() => buildLink(parts)).toThrow(RangeError);
   });
 });
+
+describe('analyzeLink edge inputs', () => {
+  it('only punctuation is not "nothing pasted"', () => {
+    expect(analyzeLink('...').problems.map((p) => p.code)).toEqual(['not-my-access']);
+    expect(analyzeLink('  ').problems.map((p) => p.code)).toEqual(['empty-input']);
+  });
+});
