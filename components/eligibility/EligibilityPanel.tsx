@@ -10,7 +10,7 @@ export function EligibilityPanel({ facts }: { facts: PackageFacts }) {
       <ul class="problems" data-testid="eligibility">
         {findings.map((f) => (
           <li key={f.code} data-severity={f.severity} data-code={f.code}>
-            {t(`finding_${f.code.replace(/-/g, '_')}` as MessageKey, f.args.join(', '))} <span class="muted">({t(`source_${f.source}`)})</span>
+            {t(`finding_${f.code.replace(/-/g, '_')}` as MessageKey, f.args)} <span class="muted">({t(`source_${f.source}`)})</span>
           </li>
         ))}
       </ul>

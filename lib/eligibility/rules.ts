@@ -25,6 +25,8 @@ export interface ConnectedOrganization {
   name: string;
   state: 'configured' | 'proposed' | string;
   domains: string[];
+  /** Tenants the organisation is identified by; their domains are unknown offline. */
+  tenantIds?: string[];
 }
 
 export interface PackageFacts {
@@ -45,7 +47,7 @@ export type FindingCode =
   | 'catalog-not-external' | 'catalog-external-unchecked'
   | 'catalog-unpublished' | 'catalog-state-unchecked'
   | 'no-external-policy' | 'policies-unchecked' | 'policy-specific-organizations' | 'policy-no-self-request'
-  | 'partner-covered' | 'partner-not-covered'
+  | 'partner-covered' | 'partner-not-covered' | 'partner-unverified'
   | 'cloud-mismatch'
   | 'reminder-email-otp' | 'reminder-b2b-lists' | 'reminder-conditional-access';
 
@@ -54,7 +56,7 @@ export interface Finding {
   severity: 'error' | 'warning' | 'info';
   /** Which source the finding rests on; 'none' for "not checked" findings and reminders. */
   source: Source | 'none';
-  /** Values the message names (organisation names, policy names). */
+  /** The message's substitutions, in order ($1, $2): a domain, a list of names. */
   args: string[];
 }
 
@@ -99,7 +101,7 @@ export function eligibilityFindings(facts: PackageFacts): Finding[] {
     if (specific.length > 0 && specific.length === external.length) {
       const ids = new Set(specific.flatMap((p) => p.connectedOrganizationIds));
       const names = orgs.filter((o) => ids.has(o.id)).map((o) => o.name);
-      out.push(f('policy-specific-organizations', 'info', source, names.length ? names : [...ids]));
+      out.push(f('policy-specific-organizations', 'info', source, [(names.length ? names : [...ids]).join(', ')]));
     }
     for (const p of external.filter((x) => !x.selfRequest)) out.push(f('policy-no-self-request', 'warning', source, [p.name]));
     const domain = partnerDomain(facts.partner);
@@ -109,7 +111,14 @@ export function eligibilityFindings(facts: PackageFacts): Finding[] {
         external.some((p) => p.scope === 'allExternalUsers') ||
         external.some((p) => p.scope === 'allConfiguredConnectedOrganizationUsers' && orgs.some((o) => o.state === 'configured' && coversDomain(o, domain))) ||
         specific.some((p) => orgs.some((o) => p.connectedOrganizationIds.includes(o.id) && coversDomain(o, domain)));
-      out.push(covered ? f('partner-covered', 'info', source, [domain]) : f('partner-not-covered', 'error', source, [domain]));
+      // Organisations known only by tenant id may own the domain: say so rather than "not covered".
+      const candidates = external.some((p) => p.scope === 'allConfiguredConnectedOrganizationUsers')
+        ? orgs.filter((o) => o.state === 'configured')
+        : orgs.filter((o) => specific.some((p) => p.connectedOrganizationIds.includes(o.id)));
+      const byTenant = candidates.filter((o) => (o.tenantIds?.length ?? 0) > 0).map((o) => o.name);
+      if (covered) out.push(f('partner-covered', 'info', source, [domain]));
+      else if (byTenant.length > 0) out.push(f('partner-unverified', 'warning', source, [domain, byTenant.join(', ')]));
+      else out.push(f('partner-not-covered', 'error', source, [domain]));
     }
     if (external.some((p) => p.scope === 'allExternalUsers')) out.push(f('reminder-email-otp', 'info', 'none'));
   }

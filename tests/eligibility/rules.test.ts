@@ -5,6 +5,7 @@ const g = <T,>(value: T) => ({ value, source: 'graph' as const });
 const policy = (scope: PolicyFacts['scope'], over: Partial<PolicyFacts> = {}): PolicyFacts => ({ name: `${scope} policy`, scope, connectedOrganizationIds: [], selfRequest: true, ...over });
 const FABRIKAM: ConnectedOrganization = { id: 'org-fab', name: 'Fabrikam', state: 'configured', domains: ['fabrikam.com'] };
 const PROPOSED: ConnectedOrganization = { id: 'org-nw', name: 'Northwind', state: 'proposed', domains: ['northwind.example'] };
+const WOODGROVE: ConnectedOrganization = { id: 'org-wg', name: 'Woodgrove', state: 'configured', domains: [], tenantIds: ['3f5c8a1e-2b4d-4c6e-9f01-23456789abcd'] };
 const OPEN: PackageFacts = { hidden: g(false), catalogExternal: g(true), catalogState: g('published'), policies: g([policy('allExternalUsers')]), connectedOrganizations: g([FABRIKAM, PROPOSED]) };
 const codes = (facts: PackageFacts) => eligibilityFindings(facts).map((x) => x.code);
 
@@ -30,7 +31,7 @@ describe('eligibility rules', () => {
     expect(findings.find((x) => x.code === 'policy-specific-organizations')).toEqual({ code: 'policy-specific-organizations', severity: 'info', source: 'graph', args: ['Fabrikam'] });
   });
 
-  it.each<[string, PolicyFacts[], string, 'partner-covered' | 'partner-not-covered']>([
+  it.each<[string, PolicyFacts[], string, 'partner-covered' | 'partner-not-covered' | 'partner-unverified', ConnectedOrganization[]?]>([
     ['all external users cover anyone', [policy('allExternalUsers')], 'anna@contoso-partner.example', 'partner-covered'],
     ['a configured connected organisation', [policy('allConfiguredConnectedOrganizationUsers')], 'anna@fabrikam.com', 'partner-covered'],
     ['a subdomain of a connected organisation', [policy('allConfiguredConnectedOrganizationUsers')], 'anna@sales.fabrikam.com', 'partner-covered'],
@@ -39,9 +40,17 @@ describe('eligibility rules', () => {
     ['the named organisation', [policy('specificConnectedOrganizationUsers', { connectedOrganizationIds: ['org-fab'] })], 'FABRIKAM.COM', 'partner-covered'],
     ['another organisation than the named one', [policy('specificConnectedOrganizationUsers', { connectedOrganizationIds: ['org-nw'] })], 'anna@fabrikam.com', 'partner-not-covered'],
     ['a look-alike of a connected domain', [policy('allConfiguredConnectedOrganizationUsers')], 'anna@notfabrikam.com', 'partner-not-covered'],
-  ])('partner check: %s', (_, policies, partner, expected) => {
-    const findings = eligibilityFindings({ ...OPEN, policies: g(policies), partner });
+    ['an organisation known by tenant id only: cannot tell', [policy('allConfiguredConnectedOrganizationUsers')], 'anna@woodgrove.example', 'partner-unverified', [FABRIKAM, WOODGROVE]],
+    ['a named organisation known by tenant id only', [policy('specificConnectedOrganizationUsers', { connectedOrganizationIds: ['org-wg'] })], 'woodgrove.example', 'partner-unverified', [FABRIKAM, WOODGROVE]],
+    ['a named domain organisation, another known by tenant id not named', [policy('specificConnectedOrganizationUsers', { connectedOrganizationIds: ['org-fab'] })], 'woodgrove.example', 'partner-not-covered', [FABRIKAM, WOODGROVE]],
+  ])('partner check: %s', (_, policies, partner, expected, orgs = [FABRIKAM, PROPOSED]) => {
+    const findings = eligibilityFindings({ ...OPEN, connectedOrganizations: g(orgs), policies: g(policies), partner });
     expect(findings.filter((x) => x.code.startsWith('partner-')).map((x) => x.code)).toEqual([expected]);
+  });
+
+  it('names the domain and the organisations it cannot check', () => {
+    const findings = eligibilityFindings({ ...OPEN, connectedOrganizations: g([FABRIKAM, WOODGROVE]), policies: g([policy('allConfiguredConnectedOrganizationUsers')]), partner: 'x@woodgrove.example' });
+    expect(findings.find((x) => x.code === 'partner-unverified')).toEqual({ code: 'partner-unverified', severity: 'warning', source: 'graph', args: ['woodgrove.example', 'Woodgrove'] });
   });
 
   it('errors come before warnings, warnings before information; each says its source', () => {

@@ -1,0 +1,26 @@
+// What can go wrong with sign-in and Graph, as codes; the views say it in the user's language
+// (`graphProblem_<code>` in _locales), each with what to do about it.
+
+export type GraphProblemCode =
+  | 'no-client-id' | 'bad-client-id' | 'permission-refused' | 'identity-unavailable'
+  | 'sign-in-cancelled' | 'consent-required' | 'spa-platform' | 'unknown-client' | 'unknown-tenant' | 'sign-in-failed'
+  | 'not-signed-in' | 'session-expired'
+  | 'unauthorized' | 'forbidden' | 'not-found' | 'throttled' | 'offline' | 'server-error' | 'bad-request' | 'bad-response';
+
+export class GraphProblem extends Error {
+  constructor(
+    readonly code: GraphProblemCode,
+    /** Seconds to wait before trying again (throttling). */
+    readonly retryAfter?: number,
+  ) {
+    super(code);
+    this.name = 'GraphProblem';
+  }
+}
+
+export function asGraphProblem(e: unknown): GraphProblem {
+  if (e instanceof GraphProblem) return e;
+  // fetch rejects with a TypeError when the network is unreachable.
+  if (e instanceof TypeError) return new GraphProblem('offline');
+  return new GraphProblem('server-error');
+}
