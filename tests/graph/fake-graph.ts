@@ -28,7 +28,7 @@ export function fakeGraph(override: Record<string, Answer | Answer[]> = {}) {
     [`${GRAPH}/v1.0/organization?$select=id,displayName,verifiedDomains`]: { status: 200, body: fixture('organization.json') },
     ...override,
   };
-  const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+  const fetch: typeof globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);
     calls.push({ url, auth: new Headers(init?.headers).get('Authorization') });
     let answer = routes[url] ?? { status: 404, body: fixture('error-404.json') };
@@ -39,6 +39,6 @@ export function fakeGraph(override: Record<string, Answer | Answer[]> = {}) {
       status: answer.status,
       headers: { 'Content-Type': 'application/json', ...answer.headers },
     });
-  }) as typeof fetch;
+  }) as typeof globalThis.fetch;
   return { fetch, calls };
 }

@@ -14,7 +14,7 @@ function world(opts: { tokenAnswer?: { status: number; body: unknown }; launch?:
   let stored: unknown;
   let challenge = '';
   const tokenBodies: URLSearchParams[] = [];
-  const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+  const fetch: typeof globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const body = new URLSearchParams(String(init?.body));
     tokenBodies.push(body);
     if (String(input) !== 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token') return new Response('{}', { status: 404 });
@@ -23,7 +23,7 @@ function world(opts: { tokenAnswer?: { status: number; body: unknown }; launch?:
     }
     const answer = opts.tokenAnswer ?? { status: 200, body: fixture('token-response.json') };
     return Response.json(answer.body, { status: answer.status });
-  }) as typeof fetch;
+  }) as typeof globalThis.fetch;
   const deps = {
     fetch,
     now: () => NOW,
