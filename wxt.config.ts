@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { ALL_GRAPH_ORIGINS } from './lib/graph/clouds';
 
 // Hosts whose pages the content scripts read. Nothing else gets host access (DESIGN.md §7).
 export const MY_ACCESS_MATCHES = ['https://myaccess.microsoft.com/*', 'https://myaccess.microsoft.us/*'];
@@ -13,12 +14,16 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports only: every file shows what it depends on (STYLE.md).
   imports: false,
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     action: { default_title: '__MSG_actionTitle__' },
-    permissions: ['storage', 'contextMenus', 'activeTab'],
+    // `identity` only opens the sign-in window (no install warning); Graph and sign-in hosts are
+    // optional, asked for when the admin signs in (DESIGN.md §7).
+    permissions: ['storage', 'contextMenus', 'activeTab', 'identity'],
+    // MV2 (the Firefox build) has no optional_host_permissions: origins go with optional permissions.
+    ...(manifestVersion === 2 ? { optional_permissions: ALL_GRAPH_ORIGINS } : { optional_host_permissions: ALL_GRAPH_ORIGINS }),
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     ...(browser === 'firefox'
       ? {

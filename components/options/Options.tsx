@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
+import { isClientId } from '../../lib/graph';
 import { parseDirectoryHint } from '../../lib/link';
 import { DEFAULT_SETTINGS, EMAIL_LANGUAGES, MAX_HISTORY, type Settings, type SettingsStore } from '../../lib/settings/settings';
 import type { Catalogue } from '../../lib/i18n/format-message';
+import type { GraphEnv } from '../graph/graph-env';
 import { t } from '../i18n';
+import { GraphSettings } from './GraphSettings';
 import { TemplateEditor } from './TemplateEditor';
 
-export function Options({ store, clearHistory, catalogue }: { store: SettingsStore; clearHistory: () => Promise<void>; catalogue: (lang: string) => Promise<Catalogue> }) {
+export function Options({ store, clearHistory, catalogue, graph }: { store: SettingsStore; clearHistory: () => Promise<void>; catalogue: (lang: string) => Promise<Catalogue>; graph: GraphEnv }) {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [historySize, setHistorySize] = useState(String(DEFAULT_SETTINGS.historySize));
   const [status, setStatus] = useState<'idle' | 'saved' | 'failed' | 'cleared'>('idle');
@@ -20,6 +23,7 @@ export function Options({ store, clearHistory, catalogue }: { store: SettingsSto
   }, [store]);
   const hintOk = settings.defaultHint.trim() === '' || parseDirectoryHint(settings.defaultHint).ok;
   const sizeOk = /^\d{1,3}$/.test(historySize.trim()) && Number(historySize) <= MAX_HISTORY;
+  const clientIdOk = settings.graphClientId.trim() === '' || isClientId(settings.graphClientId.trim());
   const change = (patch: Partial<Settings>) => {
     setSettings({ ...settings, ...patch });
     setStatus('idle');
@@ -27,7 +31,7 @@ export function Options({ store, clearHistory, catalogue }: { store: SettingsSto
 
   const save = async (e: Event) => {
     e.preventDefault();
-    if (!hintOk || !sizeOk || !templatesOk) return;
+    if (!hintOk || !sizeOk || !templatesOk || !clientIdOk) return;
     try {
       await store.save({ ...settings, historySize: Number(historySize) });
       const saved = await store.load();
@@ -88,6 +92,7 @@ export function Options({ store, clearHistory, catalogue }: { store: SettingsSto
         <p id="history-size-error" class="error" role="alert">
           {sizeOk ? '' : t('historySizeInvalid')}
         </p>
+        {loaded && <GraphSettings settings={settings} change={change} store={store} graph={graph} />}
         {loaded && (
           <TemplateEditor
             settings={settings}
@@ -99,7 +104,7 @@ export function Options({ store, clearHistory, catalogue }: { store: SettingsSto
           />
         )}
         <div class="row">
-          <button type="submit" class="primary" disabled={!hintOk || !sizeOk || !templatesOk}>
+          <button type="submit" class="primary" disabled={!hintOk || !sizeOk || !templatesOk || !clientIdOk}>
             {t('save')}
           </button>
           <button

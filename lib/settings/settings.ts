@@ -1,4 +1,6 @@
 import { checkTemplate, type EmailTemplate } from '../email/template';
+import { isClientId } from '../graph/auth';
+import { isGraphCloud, type GraphCloud } from '../graph/clouds';
 import { parseDirectoryHint } from '../link/hint';
 
 export const EMAIL_LANGUAGES = ['en', 'fr', 'nl'] as const;
@@ -17,9 +19,13 @@ export interface Settings {
   organization: string;
   /** The admin's own email templates per language; a language without one uses the default. */
   templates: Partial<Record<EmailLanguage, EmailTemplate>>;
+  /** The client id of the admin's own app registration for Microsoft Graph ('' = Graph off). */
+  graphClientId: string;
+  /** Where the admin's tenant lives, for Graph and sign-in (GCC moderate is 'global'). */
+  graphCloud: GraphCloud;
 }
 
-export const DEFAULT_SETTINGS: Settings = { defaultHint: '', cloud: 'global', historySize: 50, emailLanguage: 'en', organization: '', templates: {} };
+export const DEFAULT_SETTINGS: Settings = { defaultHint: '', cloud: 'global', historySize: 50, emailLanguage: 'en', organization: '', templates: {}, graphClientId: '', graphCloud: 'global' };
 export const MAX_HISTORY = 500;
 
 export function parseSettings(raw: unknown): Settings {
@@ -33,6 +39,9 @@ export function parseSettings(raw: unknown): Settings {
     emailLanguage: (EMAIL_LANGUAGES as readonly unknown[]).includes(r.emailLanguage) ? (r.emailLanguage as EmailLanguage) : DEFAULT_SETTINGS.emailLanguage,
     organization: typeof r.organization === 'string' ? r.organization.replace(/[\r\n\t]+/g, ' ').trim().slice(0, 200) : DEFAULT_SETTINGS.organization,
     templates: parseTemplates(r.templates),
+    graphClientId: typeof r.graphClientId === 'string' && isClientId(r.graphClientId.trim()) ? r.graphClientId.trim().toLowerCase() : DEFAULT_SETTINGS.graphClientId,
+    // A US Government admin without a Graph choice yet most likely sits in GCC High.
+    graphCloud: isGraphCloud(r.graphCloud) ? r.graphCloud : r.cloud === 'usgov' ? 'usgov-high' : DEFAULT_SETTINGS.graphCloud,
   };
 }
 
@@ -51,7 +60,7 @@ function parseTemplates(raw: unknown): Settings['templates'] {
 
 /**
  * Version 1 stored the hint and the cloud; 2 added history size and email language; 3 the
- * organisation and templates. Each step keeps what was there and fills the rest with defaults.
+ * organisation and templates; 4 the Graph client id and cloud. Each step keeps what was there and fills the rest with defaults.
  */
 export function migrateSettings(old: unknown): Settings {
   return parseSettings(old);

@@ -1,5 +1,7 @@
 import { vi } from 'vitest';
+import type { GraphEnv, GraphOrganization } from '../../components/graph/graph-env';
 import type { PopupEnv } from '../../components/popup/env';
+import { GraphProblem, type GraphCloud, type GraphPackage, type TokenSet } from '../../lib/graph';
 import { addToHistory, type HistoryEntry } from '../../lib/history/history';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/settings';
 import type { TabState } from '../../lib/tab-state';
@@ -32,3 +34,22 @@ export function fakeEnv(over: { settings?: Partial<Settings>; tabUrl?: string | 
   } satisfies PopupEnv;
   return env;
 }
+
+/** An in-memory GraphEnv: a signed-in state, a package answer, and the calls made. */
+export function fakeGraphEnv(over: { tokens?: TokenSet | null; signIn?: () => Promise<{ tokens: TokenSet; organization: GraphOrganization | null }>; readPackage?: (id: string) => Promise<GraphPackage> } = {}) {
+  let tokens = over.tokens ?? null;
+  const env = {
+    redirectUri: () => 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/',
+    signIn: vi.fn(async (_: { clientId: string; tenant: string; cloud: GraphCloud }) => {
+      const r = await (over.signIn ?? (async () => ({ tokens: TOKENS, organization: { name: 'Contoso', hint: 'contoso.onmicrosoft.com' } })))();
+      tokens = r.tokens;
+      return r;
+    }),
+    signOut: vi.fn(async () => void (tokens = null)),
+    signedIn: async () => tokens,
+    readPackage: vi.fn(over.readPackage ?? (async () => Promise.reject(new GraphProblem('not-signed-in')))),
+  } satisfies GraphEnv;
+  return env;
+}
+
+export const TOKENS: TokenSet = { accessToken: 'a', refreshToken: 'r', expiresAt: Date.UTC(2026, 10, 24, 15, 30), cloud: 'global', clientId: '5b7c0a2e-1d3f-4e6a-9b8c-7d6e5f4a3b2c', tenant: 'contoso.onmicrosoft.com' };
