@@ -42,8 +42,19 @@ describe('locales', () => {
     for (const code of codes) expect(en[`finding_${code.replace(/-/g, '_')}` as keyof typeof en], code).toBeDefined();
   });
 
+  it('every Graph problem and cloud has a message, and every such message a code', async () => {
+    const { GRAPH_CLOUDS } = await import('../lib/graph/clouds');
+    const union = /export type GraphProblemCode =([^;]+);/.exec(readFileSync('lib/graph/problems.ts', 'utf8'))![1]!;
+    const codes = [...union.matchAll(/'([a-z-]+)'/g)].map((m) => `graphProblem_${m[1]!.replace(/-/g, '_')}`);
+    expect(codes.length).toBeGreaterThan(15);
+    expect(Object.keys(en).filter((k) => k.startsWith('graphProblem_')).sort()).toEqual(codes.sort());
+    expect(Object.keys(en).filter((k) => k.startsWith('graphCloud_')).sort()).toEqual(GRAPH_CLOUDS.map((c) => `graphCloud_${c.replace(/-/g, '_')}`).sort());
+    const { QUESTIONS } = await import('../lib/eligibility/answers');
+    expect(Object.keys(en).filter((k) => k.startsWith('question_')).sort()).toEqual(QUESTIONS.map((q) => `question_${q}`).sort());
+  });
+
   it('every other key is used somewhere in the code (no dead strings)', () => {
-    const dynamic = /^(problem_|verdict_|verdictDetail_|language_|finding_|source_)/;
+    const dynamic = /^(problem_|verdict_|verdictDetail_|language_|finding_|source_|graphProblem_|graphCloud_|question_)/;
     const unused = Object.keys(en).filter((k) => !dynamic.test(k) && !source.includes(`'${k}'`) && !source.includes(`__MSG_${k}__`));
     expect(unused).toEqual([]);
   });

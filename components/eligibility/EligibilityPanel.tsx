@@ -1,19 +1,78 @@
-import { eligibilityFindings, type PackageFacts } from '../../lib/eligibility/rules';
+import type { Finding } from '../../lib/eligibility/rules';
+import { graphProblemText, needsSignIn } from '../graph/problem-text';
 import { t, type MessageKey } from '../i18n';
+import type { EligibilityState } from './state';
+
+const findingKey = (f: Finding) => `finding_${f.code.replace(/-/g, '_')}` as MessageKey;
+
+/** One finding: what it means and what to do, and the source it rests on. */
+export function FindingItem({ finding }: { finding: Finding }) {
+  return (
+    <li data-severity={finding.severity} data-code={finding.code}>
+      {t(findingKey(finding), finding.args)} <span class="muted">({t(`source_${finding.source}`)})</span>
+    </li>
+  );
+}
+
+function GraphLine({ e }: { e: EligibilityState }) {
+  const s = e.status.value;
+  if (s.kind === 'off') return <p class="muted">{t('graphOff')}</p>;
+  if (s.kind === 'loading') return <p role="status">{t('graphChecking')}</p>;
+  if (s.kind === 'done') return <p class="muted" role="status" data-testid="graph-checked">{t('graphChecked')}</p>;
+  return (
+    <div>
+      {s.kind === 'problem' && (
+        <p class="error" role="alert" data-testid="graph-problem" data-code={s.problem.code}>
+          {graphProblemText(s.problem)}
+        </p>
+      )}
+      {s.kind === 'problem' && needsSignIn(s.problem) ? (
+        <button type="button" onClick={() => void e.openOptions()}>
+          {t('graphOpenOptions')}
+        </button>
+      ) : (
+        <button type="button" onClick={() => void e.check()}>
+          {t(s.kind === 'problem' ? 'graphRetry' : 'graphCheck')}
+        </button>
+      )}
+    </div>
+  );
+}
 
 /** Whether a partner can request the package: findings by severity, each with its fix and its source. */
-export function EligibilityPanel({ facts }: { facts: PackageFacts }) {
-  const findings = eligibilityFindings(facts);
+export function EligibilityPanel({ e }: { e: EligibilityState }) {
+  const findings = e.findings.value;
+  const answers = e.answers.value;
   return (
     <details class="eligibility" open={findings.some((f) => f.severity === 'error')}>
       <summary>{t('eligibilityHeading')}</summary>
+      <GraphLine e={e} />
       <ul class="problems" data-testid="eligibility">
         {findings.map((f) => (
-          <li key={f.code} data-severity={f.severity} data-code={f.code}>
-            {t(`finding_${f.code.replace(/-/g, '_')}` as MessageKey, f.args)} <span class="muted">({t(`source_${f.source}`)})</span>
-          </li>
+          <FindingItem key={f.code} finding={f} />
         ))}
       </ul>
+      <label for="partner">{t('partnerLabel')}</label>
+      <input id="partner" type="text" autocomplete="email" spellcheck={false} value={e.partner.value} onInput={(ev) => (e.partner.value = ev.currentTarget.value)} />
+      {e.questions.value.length > 0 && (
+        <fieldset class="questions">
+          <legend>{t('questionsHeading')}</legend>
+          {e.questions.value.map((q) => (
+            <div key={q} class="question">
+              <label for={`q-${q}`}>{t(`question_${q}`)}</label>
+              <select
+                id={`q-${q}`}
+                value={answers[q] === undefined ? '' : String(answers[q])}
+                onChange={(ev) => void e.answer(q, ev.currentTarget.value === '' ? undefined : ev.currentTarget.value === 'true')}
+              >
+                <option value="">{t('answerUnknown')}</option>
+                <option value="true">{t('yes')}</option>
+                <option value="false">{t('no')}</option>
+              </select>
+            </div>
+          ))}
+        </fieldset>
+      )}
     </details>
   );
 }

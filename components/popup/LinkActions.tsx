@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { LinkAnalysis } from '../../lib/link';
 import { t } from '../i18n';
-import { SharePanel } from '../share/SharePanel';
+import { SharePanel, type ShareProps } from '../share/SharePanel';
 import { QrCode } from './QrCode';
 import type { PopupState } from './state';
 
 /** What can be done with a complete link: copy, open, show as a QR code. */
-export function LinkActions({ link, analysis, state, packageName = null }: { link: string; analysis: LinkAnalysis; state: PopupState; packageName?: string | null }) {
+export function LinkActions({ link, analysis, state, packageName = null, blocking, terms }: { link: string; analysis: LinkAnalysis; state: PopupState } & Partial<Pick<ShareProps, 'packageName' | 'blocking' | 'terms'>>) {
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const [qr, setQr] = useState(false);
   const [share, setShare] = useState(false);
@@ -52,7 +52,7 @@ export function LinkActions({ link, analysis, state, packageName = null }: { lin
         </p>
       )}
       {qr && <QrCode id="qr" text={link} label={t('qrLabel')} />}
-      {share && <SharePanel link={link} packageName={packageName} state={state} />}
+      {share && <SharePanel link={link} packageName={packageName} state={state} blocking={blocking} terms={terms} />}
     </>
   );
 }

@@ -1,7 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { analyzeLink, parseDirectoryHint } from '../../lib/link';
 import { portalLink, type PortalTabState } from '../../lib/tab-state';
 import { EligibilityPanel } from '../eligibility/EligibilityPanel';
+import { createEligibilityState } from '../eligibility/state';
 import { t } from '../i18n';
 import { LinkActions } from './LinkActions';
 import type { PopupState } from './state';
@@ -14,18 +15,28 @@ export function PackageView({ state, portal }: { state: PopupState; portal: Port
   // The link is built from checked parts, so the engine's analysis of it is 'valid' with its hint.
   const analysis = link ? analyzeLink(link) : null;
   const facts = portal.facts;
+  const id = portal.accessPackageId ?? '';
+  const e = useMemo(
+    () => createEligibilityState(state.env, id, { hidden: facts?.hidden != null ? { value: facts.hidden, source: 'page' } : undefined, linkCloud: portal.cloud }, state.settings.value.graphClientId !== ''),
+    [id, facts?.hidden, portal.cloud],
+  );
+  useEffect(() => void e.load(), [e]);
+  const graph = e.graph.value;
+  const packageName = facts?.packageName ?? graph?.packageName ?? null;
+  const catalogName = facts?.catalogName ?? graph?.catalogName ?? null;
+  const hidden = e.facts.value.hidden?.value;
   return (
     <section class="verdict" data-verdict={link ? 'valid' : 'repairable'} data-testid="package">
-      <h2>{facts?.packageName ?? t('packageRecognised')}</h2>
+      <h2>{packageName ?? t('packageRecognised')}</h2>
       <dl class="facts">
         <dt>{t('labelPackage')}</dt>
         <dd>{portal.accessPackageId}</dd>
-        {facts?.catalogName && <dt>{t('labelCatalog')}</dt>}
-        {facts?.catalogName && <dd>{facts.catalogName}</dd>}
-        {facts?.hidden !== null && facts?.hidden !== undefined && <dt>{t('labelHidden')}</dt>}
-        {facts?.hidden !== null && facts?.hidden !== undefined && <dd>{t(facts.hidden ? 'yes' : 'no')}</dd>}
+        {catalogName && <dt>{t('labelCatalog')}</dt>}
+        {catalogName && <dd>{catalogName}</dd>}
+        {hidden !== undefined && <dt>{t('labelHidden')}</dt>}
+        {hidden !== undefined && <dd>{t(hidden ? 'yes' : 'no')}</dd>}
       </dl>
-      {facts?.hidden && (
+      {hidden && (
         <p class="notice" data-testid="hidden-note">
           {t('hiddenPackageNote')}
         </p>
@@ -39,8 +50,10 @@ export function PackageView({ state, portal }: { state: PopupState; portal: Port
           </p>
         </div>
       )}
-      <EligibilityPanel facts={{ hidden: facts?.hidden != null ? { value: facts.hidden, source: 'page' } : undefined, linkCloud: portal.cloud }} />
-      {link && analysis && <LinkActions link={link} analysis={analysis} state={state} packageName={facts?.packageName ?? null} />}
+      <EligibilityPanel e={e} />
+      {link && analysis && (
+        <LinkActions link={link} analysis={analysis} state={state} packageName={packageName} blocking={e.findings.value.filter((f) => f.severity === 'error')} terms={graph?.terms} />
+      )}
     </section>
   );
 }

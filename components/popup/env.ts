@@ -1,12 +1,14 @@
 import { browser } from 'wxt/browser';
 import type { HistoryEntry } from '../../lib/history/history';
+import type { EligibilityEnv } from '../eligibility/state';
+import { browserGraph } from '../graph/graph-env';
 import type { Catalogue } from '../../lib/i18n/format-message';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/settings';
-import { historyStore, readRecentHints, rememberHint, settingsStore } from '../../lib/storage';
+import { historyStore, readAnswers, readRecentHints, rememberHint, saveAnswers, settingsStore } from '../../lib/storage';
 import { parseTabState, stateForUrl, type TabState } from '../../lib/tab-state';
 
 /** What the popup needs from the world, as one small adapter that tests replace. */
-export interface PopupEnv {
+export interface PopupEnv extends EligibilityEnv {
   copy(text: string): Promise<boolean>;
   open(url: string): Promise<void>;
   download(filename: string, text: string, type: string): void;
@@ -85,5 +87,9 @@ export function browserEnv(tabParam: string | null, win: Window = window): Popup
     clearHistory: () => historyStore.clear(),
     recentHints: readRecentHints,
     rememberHint,
+    graph: browserGraph,
+    answers: readAnswers,
+    saveAnswers,
+    openOptions: () => browser.runtime.openOptionsPage(),
   };
 }

@@ -3,15 +3,36 @@ import { composeUrl, parseRecipients, type Channel } from '../../lib/email/chann
 import { composeEmail, type Email } from '../../lib/email/compose';
 import { templateFor } from '../../lib/email/defaults';
 import { formatMessage, type Catalogue } from '../../lib/i18n/format-message';
+import type { Finding } from '../../lib/eligibility/rules';
+import type { RequestTerms } from '../../lib/graph';
 import { EMAIL_LANGUAGES, type EmailLanguage } from '../../lib/settings/settings';
+import { FindingItem } from '../eligibility/EligibilityPanel';
 import { t } from '../i18n';
 import type { PopupState } from '../popup/state';
 
 type Status = { key: 'shareCopied' | 'shareShortened' | 'shareTooLong' | 'shareFailed' | 'shareOpened'; arg?: string } | null;
 const CHANNEL_LABEL = { mailto: 'shareMailto', outlook: 'shareOutlook', gmail: 'shareGmail' } as const;
 
+/** Approval and expiry as sentences of the email's language, when Graph told us. */
+function termsText(catalogue: Catalogue, terms: RequestTerms | null | undefined) {
+  const e = terms?.expiry;
+  return {
+    approval: terms?.approval ? formatMessage(catalogue, terms.approval === 'required' ? 'emailApprovalRequired' : 'emailApprovalNotRequired') : null,
+    expiry: !e ? null : e.kind === 'never' ? formatMessage(catalogue, 'emailExpiryNever') : e.kind === 'days' ? formatMessage(catalogue, 'emailExpiryDays', String(e.days)) : formatMessage(catalogue, 'emailExpiryDate', e.date),
+  };
+}
+
+export interface ShareProps {
+  link: string;
+  packageName: string | null;
+  state: PopupState;
+  /** Errors that stop partners from requesting the package: shown before anything is sent. */
+  blocking?: Finding[];
+  terms?: RequestTerms | null;
+}
+
 /** One click from a complete link to a localised email: mail app, Outlook on the web, Gmail, or the clipboard. */
-export function SharePanel({ link, packageName, state }: { link: string; packageName: string | null; state: PopupState }) {
+export function SharePanel({ link, packageName, state, blocking = [], terms }: ShareProps) {
   const settings = state.settings.value;
   // The settings' language until the user picks one here (the settings may arrive after opening).
   const [chosen, setLang] = useState<EmailLanguage | null>(null);
@@ -22,6 +43,14 @@ export function SharePanel({ link, packageName, state }: { link: string; package
   // Ready only with the chosen language's messages, never the previous language's.
   const catalogue = loaded?.lang === lang ? loaded.messages : null;
   const [status, setStatus] = useState<Status>(null);
+  // Sending despite blocking errors takes one explicit confirmation; the action waits for it.
+  const [pending, setPending] = useState<(() => Promise<void>) | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
+  const guarded = (action: () => Promise<unknown>) => () => {
+    const run = async () => void (await action());
+    if (blocking.length > 0 && !confirmed) setPending(() => run);
+    else void run();
+  };
   useEffect(() => {
     let live = true;
     void state.env.catalogue(lang).then((messages) => live && setLoaded({ lang, messages }));
@@ -30,7 +59,7 @@ export function SharePanel({ link, packageName, state }: { link: string; package
 
   const email = (): Email | null => {
     if (!catalogue) return null;
-    const r = composeEmail(templateFor(settings, lang, catalogue), { link, packageName, organization: settings.organization, note }, formatMessage(catalogue, 'emailPackageFallback'));
+    const r = composeEmail(templateFor(settings, lang, catalogue), { link, packageName, organization: settings.organization, note, ...termsText(catalogue, terms) }, formatMessage(catalogue, 'emailPackageFallback'));
     return r.ok ? r.email : null;
   };
   const copy = async (e: Email) => {
@@ -73,14 +102,34 @@ export function SharePanel({ link, packageName, state }: { link: string; package
       </select>
       <div class="row">
         {(['mailto', 'outlook', 'gmail'] as const).map((c) => (
-          <button key={c} type="button" disabled={!catalogue} onClick={() => void send(c)}>
+          <button key={c} type="button" disabled={!catalogue || !!pending} onClick={guarded(() => send(c))}>
             {t(CHANNEL_LABEL[c])}
           </button>
         ))}
-        <button type="button" disabled={!catalogue} onClick={() => void (async () => { const e = email(); if (e) await copy(e); else setStatus({ key: 'shareFailed' }); })()}>
+        <button type="button" disabled={!catalogue || !!pending} onClick={guarded(async () => { const e = email(); if (e) await copy(e); else setStatus({ key: 'shareFailed' }); })}>
           {t('shareCopy')}
         </button>
       </div>
+      {pending && (
+        <div class="confirm" role="alert" data-testid="share-confirm">
+          <p>
+            <strong>{t('shareBlockedHeading')}</strong>
+          </p>
+          <ul class="problems">
+            {blocking.map((f) => (
+              <FindingItem key={f.code} finding={f} />
+            ))}
+          </ul>
+          <div class="row">
+            <button type="button" onClick={() => { setConfirmed(true); setPending(null); void pending(); }}>
+              {t('shareSendAnyway')}
+            </button>
+            <button type="button" class="primary" onClick={() => setPending(null)}>
+              {t('shareCancel')}
+            </button>
+          </div>
+        </div>
+      )}
       <p role="status" data-testid="share-status">
         {status ? t(status.key, status.arg) : ''}
       </p>

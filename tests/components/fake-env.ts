@@ -2,6 +2,7 @@ import { vi } from 'vitest';
 import type { GraphEnv, GraphOrganization } from '../../components/graph/graph-env';
 import type { PopupEnv } from '../../components/popup/env';
 import { GraphProblem, type GraphCloud, type GraphPackage, type TokenSet } from '../../lib/graph';
+import type { Answers } from '../../lib/eligibility/answers';
 import { addToHistory, type HistoryEntry } from '../../lib/history/history';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/settings';
 import type { TabState } from '../../lib/tab-state';
@@ -13,7 +14,8 @@ import nl from '../../public/_locales/nl/messages.json';
 const CATALOGUES: Record<string, Catalogue> = { en, fr, nl };
 
 /** An in-memory PopupEnv: what the popup would do to the browser, recorded for assertions. */
-export function fakeEnv(over: { settings?: Partial<Settings>; tabUrl?: string | null; state?: TabState; hints?: string[]; history?: HistoryEntry[]; copyOk?: boolean } = {}) {
+export function fakeEnv(over: { settings?: Partial<Settings>; tabUrl?: string | null; state?: TabState; hints?: string[]; history?: HistoryEntry[]; copyOk?: boolean; graph?: ReturnType<typeof fakeGraphEnv>; answers?: Record<string, Answers> } = {}) {
+  const answers = { ...over.answers };
   let history = over.history ?? [];
   let hints = over.hints ?? [];
   const settings = { ...DEFAULT_SETTINGS, ...over.settings };
@@ -31,6 +33,10 @@ export function fakeEnv(over: { settings?: Partial<Settings>; tabUrl?: string | 
     clearHistory: vi.fn(async () => void (history = [])),
     recentHints: async () => hints,
     rememberHint: vi.fn(async (h: string) => void (hints = [h, ...hints.filter((x) => x !== h)])),
+    graph: over.graph ?? fakeGraphEnv(),
+    answers: async (id: string) => answers[id] ?? {},
+    saveAnswers: vi.fn(async (id: string, a: Answers) => void (answers[id] = a)),
+    openOptions: vi.fn(async () => {}),
   } satisfies PopupEnv;
   return env;
 }
