@@ -44,9 +44,11 @@ export function EligibilityPanel({ e }: { e: EligibilityState }) {
   const findings = e.findings.value;
   const answers = e.answers.value;
   return (
-    <details class="eligibility" open={findings.some((f) => f.severity === 'error')}>
-      <summary>{t('eligibilityHeading')}</summary>
+    <div class="eligibility">
+      {/* Outside the disclosure: a Graph problem or progress is seen without opening it. */}
       <GraphLine e={e} />
+      <details open={findings.some((f) => f.severity === 'error')}>
+      <summary>{t('eligibilityHeading')}</summary>
       <ul class="problems" data-testid="eligibility">
         {findings.map((f) => (
           <FindingItem key={f.code} finding={f} />
@@ -73,6 +75,7 @@ export function EligibilityPanel({ e }: { e: EligibilityState }) {
           ))}
         </fieldset>
       )}
-    </details>
+      </details>
+    </div>
   );
 }

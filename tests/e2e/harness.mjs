@@ -17,7 +17,7 @@ export function fixture(name) {
  * Starts Chromium with the extension, runs `fn`, and always closes the browser and removes its
  * profile, whatever `fn` does. Every wait inside is bounded.
  */
-export async function withExtension(fn, { permissions = [] } = {}) {
+export async function withExtension(fn, { permissions = [], args = [] } = {}) {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('Chromium not found: run `node scripts/ensure-chromium.mjs` or set CHROME_PATH.');
   const profile = mkdtempSync(join(tmpdir(), 'ald-e2e-'));
@@ -36,6 +36,7 @@ export async function withExtension(fn, { permissions = [] } = {}) {
       '--disable-quic',
       '--no-first-run',
       '--lang=en-US',
+      ...args,
     ],
   });
   context.setDefaultTimeout(10_000);
