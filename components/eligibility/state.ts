@@ -1,7 +1,8 @@
 import { computed, signal } from '@preact/signals';
 import { combineFacts, openQuestions, type Answers, type Question } from '../../lib/eligibility/answers';
 import { eligibilityFindings, type PackageFacts } from '../../lib/eligibility/rules';
-import { asGraphProblem, type GraphPackage, type GraphProblem } from '../../lib/graph';
+import type { GraphPackage } from '../../lib/graph/facts';
+import { asGraphProblem, type GraphProblem } from '../../lib/graph/problems';
 import type { GraphEnv } from '../graph/graph-env';
 
 /** What the eligibility check needs from the world. */

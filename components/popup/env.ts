@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { HistoryEntry } from '../../lib/history/history';
 import type { EligibilityEnv } from '../eligibility/state';
-import { browserGraph } from '../graph/graph-env';
+import type { GraphEnv } from '../graph/graph-env';
 import type { Catalogue } from '../../lib/i18n/format-message';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/settings';
 import { historyStore, readAnswers, readRecentHints, rememberHint, saveAnswers, settingsStore } from '../../lib/storage';
@@ -27,6 +27,13 @@ export interface PopupEnv extends EligibilityEnv {
   recentHints(): Promise<string[]>;
   rememberHint(hint: string): Promise<void>;
 }
+
+// Graph is loaded only when used: most popups never sign in, and the popup opens faster without it.
+const loadGraph = () => import('../graph/graph-env').then((m) => m.browserGraph);
+const lazyGraph: Pick<GraphEnv, 'signedIn' | 'readPackage'> = {
+  signedIn: async () => (await loadGraph()).signedIn(),
+  readPackage: async (id) => (await loadGraph()).readPackage(id),
+};
 
 /** The tab the popup is about: `?tab=` when opened as a page (context menu), else the active tab. */
 async function targetTab(tabParam: string | null) {
@@ -87,7 +94,7 @@ export function browserEnv(tabParam: string | null, win: Window = window): Popup
     clearHistory: () => historyStore.clear(),
     recentHints: readRecentHints,
     rememberHint,
-    graph: browserGraph,
+    graph: lazyGraph,
     answers: readAnswers,
     saveAnswers,
     openOptions: () => browser.runtime.openOptionsPage(),
