@@ -4,7 +4,7 @@ import { judgeOfficial } from './official';
 import { addProblems } from './problems';
 import { resemblesMyAccess, resemblesMyAccessHost } from './resemble';
 import { isOfficialHost, result } from './result';
-import { hasInvisible, isAscii } from './text';
+import { isAscii } from './text';
 import type { LinkAnalysis, MyAccessHost, ProblemCode } from './types';
 import { imitatesWrapper, matchWrapper } from './wrappers';
 
@@ -108,7 +108,7 @@ export function judgeAnyCandidate(input: string, candidate: string, depth = 0): 
   if (slashes.includes('\\') || authority.includes('\\')) danger.push('host-backslash');
   if (authority.includes('@')) danger.push('host-userinfo');
   if (authority.includes('%')) danger.push('host-encoded');
-  if (!isAscii(authority) || hasInvisible(authority)) danger.push('host-non-ascii');
+  if (!isAscii(authority)) danger.push('host-non-ascii'); // invisible characters included
   let hostPort = authority.toLowerCase();
   let nonDefaultPort = false;
   const portMatch = /:([^:]*)$/.exec(hostPort);

@@ -62,7 +62,7 @@ function judge(token: string): Judged {
 // (DESIGN.md §4), so they stay there to be judged.
 function stripInvisibleInRoute(t: string): string {
   const hash = t.indexOf('#');
-  return hash < 0 ? t : t.slice(0, hash) + stripInvisible(t.slice(hash));
+  return hash < 0 || isAscii(t) ? t : t.slice(0, hash) + stripInvisible(t.slice(hash));
 }
 
 // Token boundaries: what `\s` matches, plus the characters that end a link in mail and HTML.

@@ -1,5 +1,5 @@
 import { parseGuid } from './guid';
-import { hasInvisible, isAscii } from './text';
+import { isAscii } from './text';
 
 export type HintResult =
   | { ok: true; value: string; normalized: boolean }
@@ -13,13 +13,15 @@ export function parseDirectoryHint(raw: string): HintResult {
   let s = raw.trim();
   if (s.startsWith('@')) s = s.slice(1);
   if (s === '') return { ok: false, reason: 'missing' };
-  if (!isAscii(s) || hasInvisible(s)) return { ok: false, reason: 'non-ascii' };
+  // Invisible characters are never ASCII: one test covers both.
+  if (!isAscii(s)) return { ok: false, reason: 'non-ascii' };
   const lower = s.toLowerCase();
   // A look-alike domain in punycode would route to whichever tenant owns it.
   if (/(^|\.)xn--/.test(lower)) return { ok: false, reason: 'punycode' };
   if (lower.includes('@')) return { ok: false, reason: 'email' };
-  const guid = parseGuid(lower);
-  if (guid.ok) return { ok: true, value: guid.value, normalized: guid.value !== s };
+  // Shorter than 32 characters, it cannot be a GUID (with or without hyphens and braces).
+  const guid = lower.length >= 32 ? parseGuid(lower) : null;
+  if (guid?.ok) return { ok: true, value: guid.value, normalized: guid.value !== s };
   const domain = lower.endsWith('.') ? lower.slice(0, -1) : lower;
   if (DOMAIN.test(domain)) return { ok: true, value: domain, normalized: domain !== s };
   return { ok: false, reason: 'malformed' };

@@ -24,7 +24,8 @@ export function analyzeLink(input: string): LinkAnalysis {
   // One token with nothing to clean (the usual paste) is judged directly, without scanning text.
   if (!/[\s&<]|=3D/.test(only)) {
     // A token findLinks would skip is still judged on its own (e.g. `javascript:…`), once.
-    return { ...(judgeToken(only) ?? judgeCandidate(text, only)).analysis, input: text };
+    const { analysis } = judgeToken(only) ?? judgeCandidate(text, only);
+    return analysis.input === text ? analysis : { ...analysis, input: text };
   }
   const links = findLinks(text);
   if (links.length === 0) {

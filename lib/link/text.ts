@@ -6,10 +6,6 @@ export function isAscii(s: string): boolean {
   return /^[\x20-\x7e]*$/.test(s);
 }
 
-export function hasInvisible(s: string): boolean {
-  return INVISIBLE.test(s);
-}
-
 const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
 
 export function stripInvisible(s: string): string {
