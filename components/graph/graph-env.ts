@@ -50,6 +50,8 @@ export const browserGraph: GraphEnv = {
     const granted = browser.permissions.request({ origins: cloudOrigins(config.cloud) });
     return (async () => {
       if (!(await granted)) throw new GraphProblem('permission-refused');
+      // Identity flows do not work in private windows.
+      if (browser.extension?.inIncognitoContext) throw new GraphProblem('identity-unavailable');
       if (!browser.identity?.launchWebAuthFlow) throw new GraphProblem('identity-unavailable');
       const tokens = await session.signIn({ ...config, redirectUri: browser.identity.getRedirectURL() });
       return { tokens, organization: await organizationOf(config.cloud) };

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
-import { EXTENSION_DIR, eventually, fixture, G, withExtension } from './harness.mjs';
+import { axeViolations, EXTENSION_DIR, eventually, fixture, G, withExtension } from './harness.mjs';
 
 const CLIENT_ID = '5b7c0a2e-1d3f-4e6a-9b8c-7d6e5f4a3b2c';
 const GRAPH_FIXTURES = resolve('tests/fixtures/graph');
@@ -150,6 +150,7 @@ test('admin signs in with PKCE, then the popup checks the package with Graph', {
         assert.match(params.state, /^[A-Za-z0-9_-]{43}$/);
         assert.deepEqual(log, { redeemed: 1, pkceChecked: 1 });
         assert.equal(await options.getByTestId('redirect-uri').textContent(), `https://${extensionId}.chromiumapp.org/`);
+        assert.deepEqual(await axeViolations(options), []);
 
         // Tokens live in session storage only; the settings kept the client id.
         const stored = await worker.evaluate(async () => ({ local: JSON.stringify(await chrome.storage.local.get(null)), session: await chrome.storage.session.get('graphTokens') }));
@@ -168,6 +169,9 @@ test('admin signs in with PKCE, then the popup checks the package with Graph', {
         assert.equal(await popup.getByTestId('canonical').textContent(), `https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/${G}`);
         // Both pages of connected organisations were read, with the bearer token (else 401).
         assert.ok(graphCalls.some((u) => u.includes('$skiptoken=')), graphCalls.join('\n'));
+        assert.deepEqual(await axeViolations(popup), []);
+        await popup.emulateMedia({ colorScheme: 'dark' });
+        assert.deepEqual(await axeViolations(popup), []);
       },
       { args: [`--host-resolver-rules=MAP login.microsoftonline.com 127.0.0.1:${authorize.port}`, '--ignore-certificate-errors'] },
     );
@@ -197,6 +201,12 @@ test('sign-in without consent says so; Graph throttling names the wait and a ret
         assert.match(await popup.getByTestId('graph-problem').textContent({ timeout: 15_000 }), /Microsoft Graph is busy: try again in 120 seconds/);
         await popup.getByRole('button', { name: 'Try again' }).click();
         await popup.getByTestId('graph-checked').waitFor();
+        // Nothing blocks this package (no error finding): sharing asks no confirmation.
+        await popup.getByText('Can a partner request it?').click();
+        await popup.getByRole('button', { name: 'Share by email' }).focus();
+        await popup.keyboard.press('Enter');
+        await popup.getByRole('button', { name: 'Email app' }).waitFor();
+        assert.equal(await popup.getByTestId('share-confirm').count(), 0);
       },
       { args: [`--host-resolver-rules=MAP login.microsoftonline.com 127.0.0.1:${authorize.port}`, '--ignore-certificate-errors'] },
     );

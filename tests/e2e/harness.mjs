@@ -1,6 +1,7 @@
 // Drives Debian's Chromium with the built extension loaded (TOOLCHAIN.md "Real-browser tests").
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { findChromium } from '../../scripts/chromium-path.mjs';
@@ -78,4 +79,12 @@ export async function eventually(read, expected, { timeout = 5_000, interval = 5
     value = await read();
   }
   return value;
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations on the page (evaluated over CDP, so the extension's CSP does not apply). */
+export async function axeViolations(page) {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
 }

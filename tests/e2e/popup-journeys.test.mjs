@@ -1,16 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import { eventually, fixture, G, withExtension } from './harness.mjs';
+import { axeViolations, eventually, fixture, G, withExtension } from './harness.mjs';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's violations on the page (evaluated over CDP, so the extension's CSP does not apply). */
-async function axeViolations(page) {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
-}
 
 test('popup opened on an Entra package tab shows the package, Hidden, and its complete link', { timeout: 60_000 }, async () => {
   await withExtension(async ({ context, worker, extensionId, serve }) => {
