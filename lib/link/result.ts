@@ -5,23 +5,20 @@ export function isOfficialHost(host: string): host is MyAccessHost {
   return (MY_ACCESS_HOSTS as readonly string[]).includes(host);
 }
 
-const NO_EXTRA: Partial<LinkAnalysis> = {};
-
-export function result(input: string, link: string, verdict: LinkAnalysis['verdict'], codes: ProblemCode[], extra: Partial<LinkAnalysis> = NO_EXTRA): LinkAnalysis {
-  // Every analysis is built with the same fields in the same order (one object shape keeps the
-  // engine's hot path fast); `extra` fills what the verdict knows.
+export function result(input: string, link: string, verdict: LinkAnalysis['verdict'], codes: ProblemCode[], extra: Partial<LinkAnalysis> = {}): LinkAnalysis {
   return {
     input,
     verdict,
-    host: extra.host ?? null,
-    directoryHint: extra.directoryHint ?? null,
-    accessPackageId: extra.accessPackageId ?? null,
-    canonical: extra.canonical ?? null,
-    needs: extra.needs ?? [],
-    unwrapped: extra.unwrapped ?? [],
+    host: null,
+    directoryHint: null,
+    accessPackageId: null,
+    canonical: null,
+    needs: [],
+    unwrapped: [],
     problems: addProblems([], ...codes),
-    realHost: extra.realHost ?? null,
+    realHost: null,
     link,
+    ...extra,
   };
 }
 
