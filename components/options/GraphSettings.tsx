@@ -8,14 +8,13 @@ import { t } from '../i18n';
 type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'problem'; problem: GraphProblem } | { kind: 'hint'; hint: string };
 
 /** Optional Microsoft Graph: what to register, the client id and cloud, sign-in and sign-out. */
-export function GraphSettings({ settings, change, store, graph }: { settings: Settings; change: (patch: Partial<Settings>) => void; store: SettingsStore; graph: GraphEnv }) {
+export function GraphSettings({ settings, clientOk, change, store, graph }: { settings: Settings; clientOk: boolean; change: (patch: Partial<Settings>) => void; store: SettingsStore; graph: GraphEnv }) {
   const [tokens, setTokens] = useState<TokenSet | null>(null);
   const [orgName, setOrgName] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [copied, setCopied] = useState(false);
   useEffect(() => void graph.signedIn().then(setTokens, () => setTokens(null)), [graph]);
   const clientId = settings.graphClientId.trim();
-  const clientOk = clientId === '' || isClientId(clientId);
   const redirect = graph.redirectUri();
   const tenant = settings.defaultHint.trim();
 
@@ -23,8 +22,10 @@ export function GraphSettings({ settings, change, store, graph }: { settings: Se
     if (!isClientId(clientId)) return setStatus({ kind: 'problem', problem: new GraphProblem(clientId ? 'bad-client-id' : 'no-client-id') });
     setStatus({ kind: 'busy' });
     // Called synchronously in the click: the host permission request needs the gesture.
-    graph.signIn({ clientId, tenant: tenant || 'organizations', cloud: settings.graphCloud }).then(
-      async ({ tokens: signed, organization }) => {
+    const signing = graph.signIn({ clientId, tenant: tenant || 'organizations', cloud: settings.graphCloud });
+    void (async () => {
+      try {
+        const { tokens: signed, organization } = await signing;
         setTokens(signed);
         setOrgName(organization?.name ?? null);
         // Keep what the sign-in used, and fill the directory hint when there was none.
@@ -33,9 +34,10 @@ export function GraphSettings({ settings, change, store, graph }: { settings: Se
         await store.save({ ...stored, graphClientId: clientId, graphCloud: settings.graphCloud, ...(hint ? { defaultHint: hint } : {}) });
         if (hint) change({ defaultHint: hint });
         setStatus(hint ? { kind: 'hint', hint } : { kind: 'idle' });
-      },
-      (e: unknown) => setStatus({ kind: 'problem', problem: asGraphProblem(e) }),
-    );
+      } catch (e) {
+        setStatus({ kind: 'problem', problem: asGraphProblem(e) });
+      }
+    })();
   };
 
   return (

@@ -92,7 +92,7 @@ export function Options({ store, clearHistory, catalogue, graph }: { store: Sett
         <p id="history-size-error" class="error" role="alert">
           {sizeOk ? '' : t('historySizeInvalid')}
         </p>
-        {loaded && <GraphSettings settings={settings} change={change} store={store} graph={graph} />}
+        {loaded && <GraphSettings settings={settings} clientOk={clientIdOk} change={change} store={store} graph={graph} />}
         {loaded && (
           <TemplateEditor
             settings={settings}
