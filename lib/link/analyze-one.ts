@@ -165,7 +165,9 @@ function judgeWrapped(input: string, link: string, wrapper: NonNullable<ReturnTy
     return { analysis: result(input, link, 'invalid', ['wrapper-malformed'], { unwrapped }), relevant: resemblesMyAccess(link) };
   }
   const inner = judgeCandidate(input, wrapper.target.trim(), depth + 1);
-  const analysis = { ...inner.analysis, unwrapped: [...unwrapped, ...inner.analysis.unwrapped] };
+  // The inner analysis is this call's own fresh object: completed in place (a spread copy is slow).
+  const analysis = inner.analysis;
+  analysis.unwrapped = [...unwrapped, ...analysis.unwrapped];
   // The inner link has no scheme of its own to have lost: the wrapper held it whole.
   analysis.problems = analysis.problems.filter((p) => p.code !== 'scheme-missing');
   const usable = analysis.verdict === 'valid' || analysis.verdict === 'repairable';

@@ -24,17 +24,21 @@ export function analyzeLink(input: string): LinkAnalysis {
   // One token with nothing to clean (the usual paste) is judged directly, without scanning text.
   if (!/[\s&<]|=3D/.test(only)) {
     // A token findLinks would skip is still judged on its own (e.g. `javascript:…`), once.
+    // Every analysis the engine returns is a fresh object: it is completed in place, not copied.
     const { analysis } = judgeToken(only) ?? judgeCandidate(text, only);
-    return analysis.input === text ? analysis : { ...analysis, input: text };
+    analysis.input = text;
+    return analysis;
   }
   const links = findLinks(text);
   if (links.length === 0) {
     // A single word that `findLinks` skipped (e.g. `javascript:…`) is still judged on its own.
     if (/\s/.test(only)) return notALink(text, 'not-my-access');
-    return { ...judgeCandidate(text, only).analysis, input: text };
+    const { analysis } = judgeCandidate(text, only);
+    analysis.input = text;
+    return analysis;
   }
   const chosen = links.find((l) => l.verdict === 'dangerous') ?? links[0]!;
-  const result: LinkAnalysis = { ...chosen, input: text, problems: chosen.problems.map((p) => ({ ...p })) };
-  if (links.length > 1) addProblems(result.problems, 'several-links');
-  return result;
+  chosen.input = text;
+  if (links.length > 1) addProblems(chosen.problems, 'several-links');
+  return chosen;
 }
