@@ -35,7 +35,7 @@ function browserHost(link: string): string | null {
 
 // The shape of a well-formed link. Most inputs are one; they skip the general parser
 // (tests/link/fast-path.test.ts proves both paths give the same analysis).
-const WELL_FORMED = /^(https?):\/\/(myaccess\.microsoft\.(?:com|us))\/@([^/?#%@\\\s]+)#\/access-packages\/([^/?#&;%]+)\/?$/i;
+const WELL_FORMED = /^(https?):\/\/(myaccess\.microsoft\.(?:com|us))\/@([^/?#%@\\\s]+)#\/access-packages\/([^/?#&;%\s]+)\/?$/i;
 
 export function judgeWellFormed(input: string, candidate: string): LinkAnalysis | null {
   const m = WELL_FORMED.exec(candidate);

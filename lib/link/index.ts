@@ -1,4 +1,4 @@
-import { judgeCandidate, notALink } from './analyze-one';
+import { judgeCandidate, judgeWellFormed, notALink } from './analyze-one';
 import { findLinks, judgeToken, MAX_CANDIDATE, trimToken } from './find';
 import { addProblems } from './problems';
 import type { LinkAnalysis } from './types';
@@ -17,6 +17,12 @@ export * from './types';
  */
 export function analyzeLink(input: string): LinkAnalysis {
   const text = typeof input === 'string' ? input : String(input ?? '');
+  // The usual paste, a well-formed link alone, needs no cleaning (tests/link/fast-path.test.ts).
+  return judgeWellFormed(text, text) ?? analyzeGeneral(text);
+}
+
+/** Everything but the well-formed shortcut; exported for the test that proves the two agree. */
+export function analyzeGeneral(text: string): LinkAnalysis {
   if (text.trim() === '') return notALink(text, 'empty-input');
   const only = trimToken(text.trim());
   // No real link is this long; refusing to judge it keeps the engine fast on hostile input.

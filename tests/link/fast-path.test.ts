@@ -16,6 +16,24 @@ describe('the well-formed fast path', () => {
     expect(served).toBeGreaterThanOrEqual(80);
   });
 
+  it('is taken before any cleaning only where cleaning would change nothing', async () => {
+    const { analyzeGeneral } = await import('../../lib/link');
+    const noise = fc.constantFrom('', ' ', '\n', '.', ')', '>', '"', '&amp;', '=3D', '=\n', '\u200b', '\u00a0', '/', '}', '{');
+    const link = fc.constantFrom(`https://myaccess.microsoft.com/@contoso.com#/access-packages/${G}`, `HTTP://MyAccess.Microsoft.US/@${T}#/access-packages/{${G.toUpperCase()}}`);
+    fc.assert(
+      fc.property(noise, link, noise, fc.nat(80), noise, (before, l, inside, at, after) => {
+        const s = before + l.slice(0, at) + inside + l.slice(at) + after;
+        const fast = judgeWellFormed(s, s);
+        if (fast) expect(fast).toEqual(analyzeGeneral(s));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const r of Object.values(ALL_ROWS).flat()) {
+      const fast = judgeWellFormed(r.input, r.input);
+      if (fast) expect(fast).toEqual(analyzeGeneral(r.input));
+    }
+  });
+
   it('agrees on generated variants', () => {
     const piece = fc.constantFrom('https://', 'http://', 'HTTPS://', 'https:/', 'https://https://');
     const host = fc.constantFrom('myaccess.microsoft.com', 'MyAccess.Microsoft.US', 'myaccess.microsoft.com.', 'myaccess.microsoft.com:443', 'myaccess.microsoft.co');
