@@ -1,6 +1,7 @@
 // Undoes what mailers and HTML do to a pasted text before links are looked for (DESIGN.md §4).
 
 const ENTITY = /&(?:(amp|lt|gt|quot|apos|nbsp)|#(\d{1,7})|#x([0-9a-f]{1,6}));/gi;
+const ENTITY_ONE = new RegExp(ENTITY.source, 'i');
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 export function decodeEntities(s: string): string {
@@ -30,6 +31,11 @@ export function joinBracketedLinks(s: string): string {
   return s.replace(/<\s*((?:h(?:tt|xx)ps?:\/\/|myaccess)[^<>]{0,8000}?)\s*>/gi, (_, inner: string) =>
     `<${inner.replace(/\s*\n[\s>]*/g, '').replace(/\s+/g, '')}>`,
   );
+}
+
+/** Whether cleanText could change a text that is one token: an HTML entity or a quoted-printable escape. */
+export function tokenNeedsCleaning(s: string): boolean {
+  return s.includes('=3D') || (s.includes('&') && ENTITY_ONE.test(s));
 }
 
 export function cleanText(s: string): string {

@@ -1,4 +1,5 @@
 import { judgeCandidate, judgeWellFormed, notALink } from './analyze-one';
+import { tokenNeedsCleaning } from './clean-text';
 import { findLinks, judgeToken, MAX_CANDIDATE, trimToken } from './find';
 import { addProblems } from './problems';
 import type { LinkAnalysis } from './types';
@@ -28,7 +29,8 @@ export function analyzeGeneral(text: string): LinkAnalysis {
   // No real link is this long; refusing to judge it keeps the engine fast on hostile input.
   if (only.length > MAX_CANDIDATE && !/\s/.test(only)) return notALink(text, 'not-my-access');
   // One token with nothing to clean (the usual paste) is judged directly, without scanning text.
-  if (!/[\s&<]|=3D/.test(only)) {
+  // Whitespace or `<` make more than one token; a bare `&` (Safe Links' `&data=`) needs no cleaning.
+  if (!/[\s<]/.test(only) && !tokenNeedsCleaning(only)) {
     // A token findLinks would skip is still judged on its own (e.g. `javascript:…`), once.
     // Every analysis the engine returns is a fresh object: it is completed in place, not copied.
     const { analysis } = judgeToken(only) ?? judgeCandidate(text, only);
