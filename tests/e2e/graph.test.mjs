@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
-import { axeViolations, EXTENSION_DIR, eventually, fixture, G, withExtension } from './harness.mjs';
+import { axeViolations, EXTENSION_DIR, eventually, G, popupOnPortalPackage, withExtension } from './harness.mjs';
 
 const CLIENT_ID = '5b7c0a2e-1d3f-4e6a-9b8c-7d6e5f4a3b2c';
 const GRAPH_FIXTURES = resolve('tests/fixtures/graph');
@@ -107,19 +107,6 @@ async function signIn(options, extensionId, { hint = '' } = {}) {
   await options.getByRole('button', { name: 'Sign in to Microsoft Graph' }).click();
 }
 
-async function popupOnPortalPackage(context, worker, extensionId, serve) {
-  await serve('https://entra.microsoft.com/**', fixture('entra-shell.html'));
-  await serve('https://entra.microsoft.com/fixtures/entra-overview-frame.html', fixture('entra-overview-frame.html'));
-  const portal = await context.newPage();
-  await portal.goto(`https://entra.microsoft.com/#view/Microsoft_Azure_ELMAdmin/EntitlementMenuBlade/~/overview/entitlementId/${G}`);
-  await portal.bringToFront();
-  const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id);
-  await eventually(() => worker.evaluate(async (id) => Boolean((await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`]?.facts), tabId), true);
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-  return popup;
-}
-
 test('the manifest asks for Graph and sign-in hosts only as optional permissions', () => {
   const manifest = JSON.parse(readFileSync(resolve(EXTENSION_DIR, 'manifest.json'), 'utf8'));
   assert.deepEqual(manifest.permissions, ['storage', 'contextMenus', 'activeTab', 'identity']);
@@ -159,7 +146,7 @@ test('admin signs in with PKCE, then the popup checks the package with Graph', {
         assert.equal(stored.session.graphTokens.accessToken, accessToken);
         assert.match(stored.local, new RegExp(CLIENT_ID));
 
-        const popup = await popupOnPortalPackage(context, worker, extensionId, serve);
+        const popup = await popupOnPortalPackage({ context, worker, extensionId, serve });
         await popup.getByTestId('graph-checked').waitFor({ timeout: 15_000 });
         await popup.getByText('Can a partner request it?').click();
         assert.match(await popup.locator('[data-code="policy-specific-organizations"]').textContent(), /Only these connected organisations can request it: Fabrikam\. \(from Microsoft Graph\)/);
@@ -197,7 +184,7 @@ test('sign-in without consent says so; Graph throttling names the wait and a ret
         await options.getByRole('button', { name: 'Sign in to Microsoft Graph' }).click();
         await eventually(async () => /Signed in to Contoso/.test(await options.getByTestId('graph-status').textContent()), true, { timeout: 15_000 });
 
-        const popup = await popupOnPortalPackage(context, worker, extensionId, serve);
+        const popup = await popupOnPortalPackage({ context, worker, extensionId, serve });
         assert.match(await popup.getByTestId('graph-problem').textContent({ timeout: 15_000 }), /Microsoft Graph is busy: try again in 120 seconds/);
         await popup.getByRole('button', { name: 'Try again' }).click();
         await popup.getByTestId('graph-checked').waitFor();

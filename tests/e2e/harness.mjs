@@ -88,3 +88,20 @@ export async function axeViolations(page) {
   await page.evaluate(AXE);
   return page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
 }
+
+/**
+ * Opens the Entra overview of package G, waits until its facts reached the background, and opens
+ * the popup for that tab (as a page: `?tab=`).
+ */
+export async function popupOnPortalPackage({ context, worker, extensionId, serve }) {
+  await serve('https://entra.microsoft.com/**', fixture('entra-shell.html'));
+  await serve('https://entra.microsoft.com/fixtures/entra-overview-frame.html', fixture('entra-overview-frame.html'));
+  const portal = await context.newPage();
+  await portal.goto(`https://entra.microsoft.com/#view/Microsoft_Azure_ELMAdmin/EntitlementMenuBlade/~/overview/entitlementId/${G}`);
+  await portal.bringToFront();
+  const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id);
+  await eventually(() => worker.evaluate(async (id) => Boolean((await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`]?.facts), tabId), true);
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  return popup;
+}

@@ -1,21 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { axeViolations, eventually, fixture, G, withExtension } from './harness.mjs';
+import { axeViolations, G, popupOnPortalPackage, withExtension } from './harness.mjs';
 
 
 test('popup opened on an Entra package tab shows the package, Hidden, and its complete link', { timeout: 60_000 }, async () => {
-  await withExtension(async ({ context, worker, extensionId, serve }) => {
-    await serve('https://entra.microsoft.com/**', fixture('entra-shell.html'));
-    await serve('https://entra.microsoft.com/fixtures/entra-overview-frame.html', fixture('entra-overview-frame.html'));
-    const portal = await context.newPage();
-    await portal.goto(`https://entra.microsoft.com/#view/Microsoft_Azure_ELMAdmin/EntitlementMenuBlade/~/overview/entitlementId/${G}`);
-    await portal.bringToFront();
-    const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id);
-    // Wait until the page's facts reached the background.
-    await eventually(() => worker.evaluate(async (id) => Boolean((await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`]?.facts), tabId), true);
-
-    const popup = await context.newPage();
-    await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  await withExtension(async (browser) => {
+    const popup = await popupOnPortalPackage(browser);
     const pkg = popup.getByTestId('package');
     await pkg.waitFor();
     assert.match(await pkg.textContent(), /Sales partners/);
