@@ -62,8 +62,21 @@ export function judgeWellFormed(input: string, candidate: string): LinkAnalysis 
  * `depth` counts the wrappers already removed.
  */
 export function judgeCandidate(input: string, candidate: string, depth = 0): Judged {
-  const fast = judgeWellFormed(input, candidate);
+  const fast = judgeWellFormed(input, candidate) ?? judgeOnOfficialHost(input, candidate);
   return fast ? { analysis: fast, relevant: true } : judgeAnyCandidate(input, candidate, depth);
+}
+
+// An official host written plainly, then the route: no authority trick, wrapper or look-alike can
+// apply, so the route parser alone decides (tests/link/fast-path.test.ts proves it agrees).
+const ON_OFFICIAL_HOST = /^(https?):\/\/(myaccess\.microsoft\.(?:com|us))(?=[/?#]|$)/i;
+
+export function judgeOnOfficialHost(input: string, candidate: string): LinkAnalysis | null {
+  const m = ON_OFFICIAL_HOST.exec(candidate);
+  if (!m) return null;
+  const scheme = m[1]!.toLowerCase();
+  const codes: ProblemCode[] = scheme === 'http' ? ['insecure-scheme'] : [];
+  const link = scheme + candidate.slice(scheme.length);
+  return judgeOfficial(input, link, m[2]!.toLowerCase() as MyAccessHost, candidate.slice(m[0].length), codes);
 }
 
 /** The general path: every scheme, host trick, wrapper and route. */

@@ -1,37 +1,53 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { judgeAnyCandidate, judgeWellFormed } from '../../lib/link/analyze-one';
+import { judgeAnyCandidate, judgeOnOfficialHost, judgeWellFormed } from '../../lib/link/analyze-one';
 import { ALL_ROWS, G, T } from '../fixtures/link-rows';
 
-// The fast path must be an optimisation only: wherever it answers, the general path agrees.
-describe('the well-formed fast path', () => {
+// The fast paths must be optimisations only: wherever one answers, the general path agrees.
+describe('the fast paths (well-formed link, plain official host)', () => {
+  let plain = 0;
   const check = (s: string) => {
+    const general = judgeAnyCandidate(s, s).analysis;
+    const onHost = judgeOnOfficialHost(s, s);
+    if (onHost) {
+      expect(onHost, s).toEqual(general);
+      plain++;
+    }
     const fast = judgeWellFormed(s, s);
-    if (fast) expect(fast).toEqual(judgeAnyCandidate(s, s).analysis);
+    if (fast) expect(fast, s).toEqual(general);
     return fast !== null;
   };
 
   it('agrees with the general path on every table input, and serves the common shapes', () => {
+    plain = 0;
     const served = Object.values(ALL_ROWS).flat().filter((r) => check(r.input.trim())).length;
     expect(served).toBeGreaterThanOrEqual(80);
+    expect(plain).toBeGreaterThanOrEqual(150);
+  });
+
+  it('the plain-host path answers only for the official hosts written plainly', () => {
+    for (const s of ['https://myaccess.microsoft.com.evil.example/', 'https://myaccess.microsoft.com@evil.example/', 'https://myaccess.microsoft.com:8443/', 'https://myaccess.microsoft.com\\@evil.example/', 'https://myaccess.microsoft.com./@contoso.com', 'https:/myaccess.microsoft.com/', 'myaccess.microsoft.com/@contoso.com', 'https://https://myaccess.microsoft.com/']) {
+      expect(judgeOnOfficialHost(s, s), s).toBeNull();
+    }
   });
 
   it('is taken before any cleaning only where cleaning would change nothing', async () => {
-    const { analyzeGeneral } = await import('../../lib/link');
+    const { analyzeGeneral, analyzeLink } = await import('../../lib/link');
     const noise = fc.constantFrom('', ' ', '\n', '.', ')', '>', '"', '&amp;', '=3D', '=\n', '\u200b', '\u00a0', '/', '}', '{');
-    const link = fc.constantFrom(`https://myaccess.microsoft.com/@contoso.com#/access-packages/${G}`, `HTTP://MyAccess.Microsoft.US/@${T}#/access-packages/{${G.toUpperCase()}}`);
+    const link = fc.constantFrom(
+      `https://myaccess.microsoft.com/@contoso.com#/access-packages/${G}`,
+      `HTTP://MyAccess.Microsoft.US/@${T}#/access-packages/{${G.toUpperCase()}}`,
+      `https://myaccess.microsoft.com/@contoso.com#/access-packages/%7B${G}%7D?x=1`,
+      `https://myaccess.microsoft.com/%40contoso.com%23/access-packages/`,
+    );
     fc.assert(
       fc.property(noise, link, noise, fc.nat(80), noise, (before, l, inside, at, after) => {
         const s = before + l.slice(0, at) + inside + l.slice(at) + after;
-        const fast = judgeWellFormed(s, s);
-        if (fast) expect(fast).toEqual(analyzeGeneral(s));
+        expect(analyzeLink(s), JSON.stringify(s)).toEqual(analyzeGeneral(s));
       }),
       { numRuns: 5000 },
     );
-    for (const r of Object.values(ALL_ROWS).flat()) {
-      const fast = judgeWellFormed(r.input, r.input);
-      if (fast) expect(fast).toEqual(analyzeGeneral(r.input));
-    }
+    for (const r of Object.values(ALL_ROWS).flat()) expect(analyzeLink(r.input), r.input).toEqual(analyzeGeneral(r.input));
   });
 
   it('agrees on generated variants', () => {
