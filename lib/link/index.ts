@@ -1,4 +1,4 @@
-import { judgeCandidate, judgeOnOfficialHost, judgeWellFormed, notALink } from './analyze-one';
+import { judgeAnyCandidate, judgeCandidate, judgeOnOfficialHost, judgeWellFormed, notALink } from './analyze-one';
 import { tokenNeedsCleaning } from './clean-text';
 import { findLinks, judgeToken, MAX_CANDIDATE, trimToken } from './find';
 import { addProblems } from './problems';
@@ -19,13 +19,17 @@ export * from './types';
 export function analyzeLink(input: string): LinkAnalysis {
   const text = typeof input === 'string' ? input : String(input ?? '');
   // The usual paste, a well-formed link alone, needs no cleaning (tests/link/fast-path.test.ts).
-  return judgeWellFormed(text, text) ?? (isCleanToken(text) ? judgeOnOfficialHost(text, text) : null) ?? analyzeGeneral(text);
+  const wellFormed = judgeWellFormed(text, text);
+  if (wellFormed) return wellFormed;
+  // One clean token is what analyzeGeneral would judge as it is: skip its trimming and cleaning.
+  if (isCleanToken(text)) return judgeOnOfficialHost(text, text) ?? judgeAnyCandidate(text, text).analysis;
+  return analyzeGeneral(text);
 }
 
 // One token that trimming and text cleaning would leave as it is: printable ASCII without spaces
-// or `<`, ending as a link ends, no Markdown, no HTML entity or quoted-printable escape.
+// or `<`, starting and ending as a link does, no Markdown, no HTML entity or quoted-printable escape.
 function isCleanToken(text: string): boolean {
-  return /^[!-;=?-~]*[a-z0-9/]$/i.test(text) && text.length <= MAX_CANDIDATE && !text.includes('](') && !tokenNeedsCleaning(text);
+  return /^[a-z][!-;=?-~]*[a-z0-9/]$/i.test(text) && text.length <= MAX_CANDIDATE && !text.includes('](') && !tokenNeedsCleaning(text);
 }
 
 /** Everything but the well-formed shortcut; exported for the test that proves the two agree. */

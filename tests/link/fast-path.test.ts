@@ -48,6 +48,14 @@ describe('the fast paths (well-formed link, plain official host)', () => {
       { numRuns: 5000 },
     );
     for (const r of Object.values(ALL_ROWS).flat()) expect(analyzeLink(r.input), r.input).toEqual(analyzeGeneral(r.input));
+    // Any short string of link characters, prose punctuation and markup.
+    const unit = fc.constantFrom(...'hHtps:/@#.%&;=?<>"\'()[]{} \nmyacesMirofcotn-_3Dampxu0123456789'.split(''), 'https://', 'myaccess.microsoft.com', '&amp;', '=3D', '](');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 30 }), (s) => {
+        expect(analyzeLink(s), JSON.stringify(s)).toEqual(analyzeGeneral(s));
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it('agrees on generated variants', () => {
