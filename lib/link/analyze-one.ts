@@ -1,5 +1,5 @@
-import { parseGuid } from './guid';
-import { parseDirectoryHint } from './hint';
+import { isGuid, parseGuid } from './guid';
+import { isPlainDomain, parseDirectoryHint } from './hint';
 import { judgeOfficial } from './official';
 import { addProblems } from './problems';
 import { resemblesMyAccess, resemblesMyAccessHost } from './resemble';
@@ -33,27 +33,40 @@ function browserHost(link: string): string | null {
   }
 }
 
-// The shape of a well-formed link. Most inputs are one; they skip the general parser
-// (tests/link/fast-path.test.ts proves both paths give the same analysis).
-const WELL_FORMED = /^(https?):\/\/(myaccess\.microsoft\.(?:com|us))\/@([^/?#%@\\\s]+)#\/access-packages\/([^/?#&;%\s]+)\/?$/i;
+// The shape of a well-formed link (the id may be in braces, `%7B…%7D` as Safe Links writes them).
+// Most inputs are one; they skip the general parser (tests/link/fast-path.test.ts proves both
+// paths give the same analysis).
+const WELL_FORMED = /^(https?):\/\/(myaccess\.microsoft\.(?:com|us))\/@([^/?#%@\\\s]+)#\/access-packages\/((?:%7b)?[^/?#&;%\s]+(?:%7d)?)\/?$/i;
 
 export function judgeWellFormed(input: string, candidate: string): LinkAnalysis | null {
   const m = WELL_FORMED.exec(candidate);
   if (!m) return null;
-  const hint = parseDirectoryHint(m[3]!);
-  const id = parseGuid(m[4]!);
-  if (!hint.ok || !id.ok) return null;
-  const scheme = m[1]!.toLowerCase();
+  const rawHint = m[3]!;
+  const rawId = m[4]!;
   const codes: ProblemCode[] = [];
-  if (scheme === 'http') codes.push('insecure-scheme');
-  if (hint.normalized && m[3] !== hint.value) codes.push('hint-normalized');
-  if (id.normalized) codes.push('package-id-normalized');
+  // Parts already in canonical form need no parsing; anything else goes through the full parsers.
+  let hintValue = rawHint;
+  if (!isPlainDomain(rawHint)) {
+    const hint = parseDirectoryHint(rawHint);
+    if (!hint.ok) return null;
+    hintValue = hint.value;
+    if (hint.normalized && rawHint !== hint.value) codes.push('hint-normalized');
+  }
+  let idValue = rawId;
+  if (!isGuid(rawId)) {
+    const id = parseGuid(rawId);
+    if (!id.ok) return null;
+    idValue = id.value;
+    if (id.normalized) codes.push('package-id-normalized');
+  }
+  const scheme = m[1]!.toLowerCase();
+  if (scheme === 'http') codes.unshift('insecure-scheme');
   const host = m[2]!.toLowerCase() as MyAccessHost;
   return result(input, `${scheme}${candidate.slice(scheme.length)}`, 'valid', codes, {
     host,
-    directoryHint: hint.value,
-    accessPackageId: id.value,
-    canonical: `https://${host}/@${hint.value}#/access-packages/${id.value}`,
+    directoryHint: hintValue,
+    accessPackageId: idValue,
+    canonical: `https://${host}/@${hintValue}#/access-packages/${idValue}`,
   });
 }
 

@@ -26,3 +26,8 @@ export function parseDirectoryHint(raw: string): HintResult {
   if (DOMAIN.test(domain)) return { ok: true, value: domain, normalized: domain !== s };
   return { ok: false, reason: 'malformed' };
 }
+
+/** A lower-case domain without punycode: already what parseDirectoryHint would return. */
+export function isPlainDomain(s: string): boolean {
+  return DOMAIN.test(s) && !s.includes('xn--');
+}
