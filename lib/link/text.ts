@@ -84,26 +84,35 @@ function foldUnicode(s: string): string {
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);
 
-/** Levenshtein distance, bounded: returns max+1 as soon as it is certain to exceed max. */
+/**
+ * Levenshtein distance, bounded: any distance over `max` is reported as max+1. Only the cells
+ * within `max` of the diagonal can stay under the bound, so only they are computed.
+ */
 export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  if (rowA.length <= b.length) {
-    rowA = new Int32Array(b.length + 1);
-    rowB = new Int32Array(b.length + 1);
+  const over = max + 1;
+  if (Math.abs(a.length - b.length) > max) return over;
+  if (rowA.length <= b.length + 1) {
+    rowA = new Int32Array(b.length + 2);
+    rowB = new Int32Array(b.length + 2);
   }
   let prev = rowA;
   let cur = rowB;
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let j = 0; j <= b.length; j++) prev[j] = Math.min(j, over);
   for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    let rowMin = i;
+    const lo = Math.max(1, i - max);
+    const hi = Math.min(b.length, i + max);
+    // The cell left of the band: column 0 (distance i) or a cell over the bound.
+    cur[lo - 1] = Math.min(i, over);
+    let rowMin = cur[lo - 1]!;
     const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+    for (let j = lo; j <= hi; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1), over);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
-    if (rowMin > max) return max + 1;
+    // The next row reads one cell past this band: outside it, the distance is over the bound.
+    if (hi < b.length) cur[hi + 1] = over;
+    if (rowMin >= over) return over;
     [prev, cur] = [cur, prev];
   }
   return prev[b.length]!;

@@ -62,4 +62,23 @@ describe('look-alike folding', async () => {
   ])('editDistance(%s, %s) bounded by 3', (a, b, d) => {
     expect(editDistance(a, b, 3)).toBe(d);
   });
+  it('agrees with the textbook distance, capped at max+1, on any pair of short strings', async () => {
+    const fc = (await import('fast-check')).default;
+    const levenshtein = (a: string, b: string) => {
+      let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+      for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = cur;
+      }
+      return prev[b.length]!;
+    };
+    const word = fc.string({ unit: fc.constantFrom(...'myacesrnvw'.split('')), maxLength: 24 });
+    fc.assert(
+      fc.property(word, word, fc.integer({ min: 0, max: 4 }), (a, b, max) => {
+        expect(editDistance(a, b, max)).toBe(Math.min(levenshtein(a, b), max + 1));
+      }),
+      { numRuns: 4000 },
+    );
+  });
 });
