@@ -24,7 +24,9 @@ const DEFANGED = /^h(?:xx|\*\*|XX)ps?$/i;
  * The host a WHATWG browser would contact: the truth about where a link leads. Null when that is
  * an official host (the danger is then the disguise itself, which the problem codes name).
  */
-function browserHost(link: string): string | null {
+export function browserHost(link: string, authority = ''): string | null {
+  // A plain ASCII name is its own host: no need for the URL parser, a look-alike's costliest step.
+  if (PLAIN_NAME.test(authority)) return isOfficialHost(authority) ? null : authority;
   try {
     const host = new URL(link).hostname;
     return host === '' || isOfficialHost(host) ? null : host;
@@ -32,6 +34,10 @@ function browserHost(link: string): string | null {
     return null;
   }
 }
+
+// Lower-case letters, digits and hyphens in non-empty labels, a letter in the last one and not
+// `0x…` (which a browser would read as an IPv4 number), no port, no userinfo.
+const PLAIN_NAME = /^(?:[a-z0-9-]+\.)*(?!0x[0-9a-f]*\.?$)[a-z0-9-]*[a-z][a-z0-9-]*\.?$/;
 
 // The shape of a well-formed link (the id may be in braces, `%7B…%7D` as Safe Links writes them).
 // Most inputs are one; they skip the general parser (tests/link/fast-path.test.ts proves both
@@ -135,7 +141,8 @@ export function judgeAnyCandidate(input: string, candidate: string, depth = 0): 
   if (authority.includes('@')) danger.push('host-userinfo');
   if (authority.includes('%')) danger.push('host-encoded');
   if (!isAscii(authority)) danger.push('host-non-ascii'); // invisible characters included
-  let hostPort = authority.toLowerCase();
+  const lowerAuthority = authority.toLowerCase();
+  let hostPort = lowerAuthority;
   let nonDefaultPort = false;
   const portMatch = /:([^:]*)$/.exec(hostPort);
   if (portMatch && !hostPort.includes('@')) {
@@ -164,7 +171,7 @@ export function judgeAnyCandidate(input: string, candidate: string, depth = 0): 
     const relevant = resemblesMyAccessHost(host) || resemblesMyAccess(tail);
     if (!relevant) return { analysis: result(input, link, 'invalid', ['not-my-access']), relevant: false };
     const code: ProblemCode = imitatesWrapper(host) ? 'wrapper-lookalike' : 'host-lookalike';
-    return { analysis: result(input, link, 'dangerous', [code], { realHost: browserHost(link) ?? host }), relevant: true };
+    return { analysis: result(input, link, 'dangerous', [code], { realHost: browserHost(link, lowerAuthority) ?? host }), relevant: true };
   }
   if (nonDefaultPort) {
     return { analysis: result(input, link, 'invalid', ['host-port'], { realHost: host }), relevant: true };

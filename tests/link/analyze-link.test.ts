@@ -35,3 +35,30 @@ describe('analyzeLink over the table of real-looking inputs', () => {
     });
   }
 });
+
+describe('where a look-alike really leads', async () => {
+  const fc = (await import('fast-check')).default;
+  const { browserHost } = await import('../../lib/link/analyze-one');
+  // The shortcut for plain names must name the host the browser's own parser names.
+  it('is what new URL() says, for plain names and for names it must leave to the parser', () => {
+    const label = fc.string({ unit: fc.constantFrom(...'abcx0179-'.split('')), minLength: 0, maxLength: 6 });
+    const authority = fc.tuple(fc.array(label, { minLength: 1, maxLength: 4 }), fc.constantFrom('', '.', ':8443', ':', '@evil.example', '..')).map(([labels, end]) => labels.join('.') + end);
+    fc.assert(
+      fc.property(authority, (a) => {
+        const link = `https://${a}/@contoso.com#/access-packages/x`;
+        let expected: string | null;
+        try {
+          const h = new URL(link).hostname;
+          expected = h === '' || h === 'myaccess.microsoft.com' || h === 'myaccess.microsoft.us' ? null : h;
+        } catch {
+          expected = null;
+        }
+        expect(browserHost(link, a), a).toBe(expected);
+      }),
+      { numRuns: 5000 },
+    );
+    for (const a of ['0x7f.1', '127.0.0.1', 'example.0x1f', 'example.123', 'myaccess.microsoft.com', 'myaccess.microsoft.com.', 'a..b', '-evil-.example']) {
+      expect(browserHost(`https://${a}/`, a), a).toBe(browserHost(`https://${a}/`));
+    }
+  });
+});
