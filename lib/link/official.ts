@@ -23,44 +23,35 @@ export function analyzeOfficialUrl(url: string): LinkAnalysis | undefined {
 
 /** Reads hint, route and package id from what follows an official host. */
 export function judgeOfficial(input: string, link: string, host: MyAccessHost, tail: string, codes: ProblemCode[]): LinkAnalysis {
-  let pathQuery: string;
-  let hash: string | null;
-  const hashAt = tail.indexOf('#');
-  const encodedHashAt = tail.search(/%23/i);
+  let hashAt = tail.indexOf('#');
+  let hashLength = 1;
+  const encodedHashAt = tail.indexOf('%23');
   if (encodedHashAt >= 0 && (hashAt < 0 || encodedHashAt < hashAt)) {
     // `%23` for `#`: a Safe Links and mobile-Teams artefact (DESIGN.md §5).
-    pathQuery = tail.slice(0, encodedHashAt);
-    hash = tail.slice(encodedHashAt + 3);
+    hashAt = encodedHashAt;
+    hashLength = 3;
     codes.push('hash-encoded');
-  } else if (hashAt >= 0) {
-    pathQuery = tail.slice(0, hashAt);
-    hash = tail.slice(hashAt + 1);
-  } else {
-    pathQuery = tail;
-    hash = null;
   }
+  const pathQuery = hashAt < 0 ? tail : tail.slice(0, hashAt);
   const q = pathQuery.indexOf('?');
-  let path = q < 0 ? pathQuery : pathQuery.slice(0, q);
+  const path = q < 0 ? pathQuery : pathQuery.slice(0, q);
   if (q >= 0 && pathQuery.length > q + 1) codes.push('query-dropped');
-  if (/%40/i.test(path)) codes.push('at-encoded');
-  path = safeDecode(path);
-  const segments = path.split('/').filter((x) => x !== '');
-
-  let hintRaw: string | null = null;
-  if (segments[0]?.startsWith('@')) hintRaw = segments.shift()!;
+  if (path.includes('%40')) codes.push('at-encoded');
+  // `/@hint/rest`: the hint is the first segment when it starts with `@`.
+  const [, hintRaw = '', rest] = /^\/*(@[^/]*)?([^]*)$/.exec(safeDecode(path))!;
   let route: string;
-  if (hash !== null) {
-    route = hash;
+  if (hashAt >= 0) {
+    route = tail.slice(hashAt + hashLength);
   } else {
-    route = segments.join('/');
+    route = rest!;
     // The `#` was lost (a chat app or linkifier cut it): the route sits in the path.
-    if (/^access-packages\/./i.test(route)) codes.push('hash-missing');
+    if (/^\/*access-packages\/+(?!\/)./i.test(route)) codes.push('hash-missing');
   }
 
   const needs: Need[] = [];
   let dangerous = false;
   let directoryHint: string | null = null;
-  const hint = parseDirectoryHint(hintRaw ?? '');
+  const hint = parseDirectoryHint(hintRaw);
   if (hint.ok) {
     directoryHint = hint.value;
     if (hint.normalized && hintRaw !== `@${hint.value}`) codes.push('hint-normalized');
@@ -72,10 +63,11 @@ export function judgeOfficial(input: string, link: string, host: MyAccessHost, t
 
   // Anything after `?`, `&`, `;` or a second `#` in the route is a parameter, never part of the package id.
   const paramAt = route.search(/[?&;#]/);
-  const routeSegs = safeDecode(paramAt < 0 ? route : route.slice(0, paramAt)).split('/').filter((x) => x !== '');
+  // The first two segments of the route, empty ones skipped.
+  const [, first, second] = /^\/*([^/]*)\/*([^/]*)/.exec(safeDecode(paramAt < 0 ? route : route.slice(0, paramAt)))!;
   let accessPackageId: string | null = null;
-  if (routeSegs[0]?.toLowerCase() === 'access-packages' && routeSegs[1] && !ROUTE_WORDS.has(routeSegs[1].toLowerCase())) {
-    const id = parseGuid(routeSegs[1]);
+  if (first!.toLowerCase() === 'access-packages' && second && !ROUTE_WORDS.has(second.toLowerCase())) {
+    const id = parseGuid(second);
     if (id.ok) {
       accessPackageId = id.value;
       if (id.normalized) codes.push('package-id-normalized');
@@ -84,9 +76,7 @@ export function judgeOfficial(input: string, link: string, host: MyAccessHost, t
     }
   } else {
     codes.push('package-id-missing');
-    if (routeSegs.length > 0 && !(routeSegs.length === 1 && routeSegs[0]?.toLowerCase() === 'access-packages')) {
-      codes.push('route-not-package');
-    }
+    if (first && (second || first.toLowerCase() !== 'access-packages')) codes.push('route-not-package');
   }
   if (accessPackageId === null) needs.push('accessPackageId');
 
