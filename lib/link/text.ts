@@ -30,11 +30,27 @@ export function safeDecode(s: string): string {
 
 /** Reads one query parameter without form decoding ('+' stays '+'), percent-decoded once. */
 export function queryParam(query: string, name: string): string | undefined {
-  const q = query.startsWith('?') ? query.slice(1) : query;
-  for (const pair of q.split('&')) {
-    const eq = pair.indexOf('=');
-    const key = eq < 0 ? pair : pair.slice(0, eq);
-    if (key.toLowerCase() === name) return safeDecode(eq < 0 ? '' : pair.slice(eq + 1));
+  const value = rawQueryParam(query.startsWith('?') ? query.slice(1) : query, name, false);
+  return value === undefined ? undefined : safeDecode(value);
+}
+
+/**
+ * The raw value of the first parameter called `name` (any case); a bare `name` counts as empty
+ * unless `needsValue`. A scan, not a split: wrapper queries carry long tracking parameters.
+ */
+export function rawQueryParam(query: string, name: string, needsValue: boolean): string | undefined {
+  let eq = query.indexOf('=');
+  for (let start = 0; start <= query.length; ) {
+    const amp = query.indexOf('&', start);
+    const end = amp < 0 ? query.length : amp;
+    // The next `=` is looked for again only once passed: the scan stays linear.
+    if (eq >= 0 && eq < start) eq = query.indexOf('=', start);
+    const hasValue = eq >= 0 && eq < end;
+    const keyEnd = hasValue ? eq : end;
+    if ((hasValue || !needsValue) && keyEnd - start === name.length && query.slice(start, keyEnd).toLowerCase() === name) {
+      return hasValue ? query.slice(eq + 1, end) : '';
+    }
+    start = end + 1;
   }
   return undefined;
 }

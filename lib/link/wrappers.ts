@@ -1,4 +1,4 @@
-import { queryParam, safeDecode, skeleton } from './text';
+import { queryParam, rawQueryParam, safeDecode, skeleton } from './text';
 
 /** What a mail-security wrapper says about the link it hides (DESIGN.md §4, "Wrapper families"). */
 export interface WrapperMatch {
@@ -24,7 +24,8 @@ const WRAPPER_HOST_HINT = /(?:\.outlook\.com|\.office365\.us|\.office\.net|\.mic
 
 export function matchWrapper(host: string, tail: string): WrapperMatch | null {
   if (!WRAPPER_HOST_HINT.test(host)) return null;
-  const [pathQuery = ''] = tail.split('#', 1);
+  const hash = tail.indexOf('#');
+  const pathQuery = hash < 0 ? tail : tail.slice(0, hash);
   const q = pathQuery.indexOf('?');
   const path = (q < 0 ? pathQuery : pathQuery.slice(0, q)).toLowerCase();
   const query = q < 0 ? '' : pathQuery.slice(q + 1);
@@ -34,7 +35,7 @@ export function matchWrapper(host: string, tail: string): WrapperMatch | null {
   }
   if (host === 'urldefense.proofpoint.com') {
     if (path === '/v1/url') return { name: 'urldefense', target: queryParam(query, 'u') };
-    if (path === '/v2/url') return { name: 'urldefense', target: decodeProofpointV2(rawParam(query, 'u')) };
+    if (path === '/v2/url') return { name: 'urldefense', target: decodeProofpointV2(rawQueryParam(query, 'u', true)) };
     return { name: 'urldefense' };
   }
   if (host === 'urldefense.com') return { name: 'urldefense', target: decodeProofpointV3(tail) };
@@ -50,14 +51,6 @@ export function matchWrapper(host: string, tail: string): WrapperMatch | null {
 export function imitatesWrapper(host: string): boolean {
   const sk = skeleton(host);
   return ['safelinks', 'urldefense', 'proofpoint', 'mimecast', 'slackredir'].some((w) => sk.includes(w));
-}
-
-function rawParam(query: string, name: string): string | undefined {
-  for (const pair of query.split('&')) {
-    const eq = pair.indexOf('=');
-    if (eq > 0 && pair.slice(0, eq).toLowerCase() === name) return pair.slice(eq + 1);
-  }
-  return undefined;
 }
 
 /** v2: `-` stands for `%` and `_` for `/`, then percent-decoding. */
@@ -87,13 +80,17 @@ export function decodeProofpointV3(tail: string): string | undefined {
   return failed ? undefined : out;
 }
 
+// One decoder for every call: making one costs more than decoding a few bytes (it keeps no state).
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 function base64UrlToUtf8(b64: string): string | undefined {
   const std = b64.replace(/-/g, '+').replace(/_/g, '/');
   const padded = std + '='.repeat((4 - (std.length % 4)) % 4);
   try {
     const bin = atob(padded);
-    const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return UTF8.decode(bytes);
   } catch {
     return undefined;
   }

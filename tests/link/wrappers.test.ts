@@ -82,3 +82,27 @@ describe('look-alike folding', async () => {
     );
   });
 });
+
+describe('query parameters of wrappers', async () => {
+  const { queryParam, rawQueryParam } = await import('../../lib/link/text');
+  it.each([
+    ['url=https%3A%2F%2Fa.example&data=05', 'url', 'https://a.example'],
+    ['?URL=x&url=y', 'url', 'x'],
+    ['data=1&url', 'url', ''],
+    ['data=url&x=1', 'url', undefined],
+    ['u=a+b%2Bc', 'u', 'a+b+c'],
+    ['', 'url', undefined],
+  ])('queryParam(%s, %s) = %s', (query, name, expected) => {
+    expect(queryParam(query, name)).toBe(expected);
+  });
+  it('a raw value needs its `=`: a bare name is skipped, not taken as empty', () => {
+    expect(rawQueryParam('u&u=https-3A__a.example', 'u', true)).toBe('https-3A__a.example');
+    expect(rawQueryParam('u&u=https-3A__a.example', 'u', false)).toBe('');
+    expect(rawQueryParam('x=1&d=-3D', 'u', true)).toBeUndefined();
+  });
+  it('stays linear on hostile queries', () => {
+    const hostile = '&'.repeat(200_000) + 'u=ok';
+    expect(rawQueryParam(hostile, 'u', true)).toBe('ok');
+    expect(queryParam(`${'a'.repeat(100_000)}&`.repeat(3), 'url')).toBeUndefined();
+  });
+});
