@@ -4,7 +4,7 @@ import { judgeOfficial } from './official';
 import { addProblems } from './problems';
 import { resemblesMyAccess, resemblesMyAccessHost } from './resemble';
 import { isOfficialHost, result } from './result';
-import { isAscii } from './text';
+import { isAscii, skeleton } from './text';
 import type { LinkAnalysis, MyAccessHost, ProblemCode } from './types';
 import { imitatesWrapper, matchWrapper } from './wrappers';
 
@@ -168,9 +168,10 @@ export function judgeAnyCandidate(input: string, candidate: string, depth = 0): 
   const wrapper = nonDefaultPort || official ? null : matchWrapper(host, tail);
   if (wrapper) return judgeWrapped(input, link, wrapper, depth);
   if (!official) {
-    const relevant = resemblesMyAccessHost(host) || resemblesMyAccess(tail);
+    const folded = skeleton(host);
+    const relevant = resemblesMyAccessHost(host, folded) || resemblesMyAccess(tail);
     if (!relevant) return { analysis: result(input, link, 'invalid', ['not-my-access']), relevant: false };
-    const code: ProblemCode = imitatesWrapper(host) ? 'wrapper-lookalike' : 'host-lookalike';
+    const code: ProblemCode = imitatesWrapper(host, folded) ? 'wrapper-lookalike' : 'host-lookalike';
     return { analysis: result(input, link, 'dangerous', [code], { realHost: browserHost(link, lowerAuthority) ?? host }), relevant: true };
   }
   if (nonDefaultPort) {

@@ -5,8 +5,7 @@ const MARKERS = ['myaccess', 'accesspackages'];
 const HOST_TARGETS = ['myaccessmicrosoftcom', 'myaccessmicrosoftus'];
 
 /** Whether a host looks like a My Access host: confusables, typos, prefixes, suffixes and hyphens. */
-export function resemblesMyAccessHost(host: string): boolean {
-  const sk = skeleton(host);
+export function resemblesMyAccessHost(host: string, sk = skeleton(host)): boolean {
   if (sk.includes('myaccess') || sk.includes('myacess') || sk.includes('myacces')) return true;
   if (HOST_TARGETS.some((t) => editDistance(sk, t, 3) <= 3)) return true;
   // A one-letter slip in the first label: `myaccses`, `myacccess`, `nyaccess`.

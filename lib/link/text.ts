@@ -72,22 +72,23 @@ export function skeleton(s: string): string {
   // A host or a route is short; past this, more text adds nothing to a resemblance.
   const head = s.length > 2048 ? s.slice(0, 2048) : s;
   const folded = isAscii(head) ? head.toLowerCase() : foldUnicode(head);
-  let out = '';
-  let last = '';
+  // Character codes, joined once at the end: a string grown one character at a time is slow.
+  const out: number[] = [];
+  let last = 0;
   for (let i = 0; i < folded.length; i++) {
-    let ch = folded[i]!;
-    if (ch === '0') ch = 'o';
-    else if (ch === '1' || ch === '|') ch = 'l';
-    else if (!((ch >= 'a' && ch <= 'z') || (ch >= '2' && ch <= '9'))) continue;
+    let c = folded.charCodeAt(i);
+    if (c === 0x30) c = 0x6f; // 0 → o
+    else if (c === 0x31 || c === 0x7c) c = 0x6c; // 1, | → l
+    else if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x32 && c <= 0x39))) continue; // a-z, 2-9
     // `rn` reads as `m`, `vv` as `w`.
-    if ((ch === 'n' && last === 'r') || (ch === 'v' && last === 'v')) {
-      ch = ch === 'n' ? 'm' : 'w';
-      out = out.slice(0, -1);
+    if ((c === 0x6e && last === 0x72) || (c === 0x76 && last === 0x76)) {
+      c = c === 0x6e ? 0x6d : 0x77;
+      out.pop();
     }
-    out += ch;
-    last = ch;
+    out.push(c);
+    last = c;
   }
-  return out;
+  return String.fromCharCode(...out);
 }
 
 function foldUnicode(s: string): string {

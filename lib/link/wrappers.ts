@@ -48,8 +48,7 @@ export function matchWrapper(host: string, tail: string): WrapperMatch | null {
 }
 
 /** A host that names a wrapper family without being one of its real hosts. */
-export function imitatesWrapper(host: string): boolean {
-  const sk = skeleton(host);
+export function imitatesWrapper(host: string, sk = skeleton(host)): boolean {
   return ['safelinks', 'urldefense', 'proofpoint', 'mimecast', 'slackredir'].some((w) => sk.includes(w));
 }
 
