@@ -9,6 +9,11 @@ const MAYBE_SCHEMELESS = /my-?acc?es|acces?s-packages|yacc?ess/i;
 export const MAX_CANDIDATE = 16_384;
 const MAX_JOINS = 4;
 
+// What trimToken strips: marks that open before a link, punctuation that closes after it
+// (and a closing bracket without its opening one).
+const LEADING = `([{'"\`‘“«*_`;
+const TRAILING = `.,;:!?'"\`”’»*`;
+
 /** Strips what surrounds a link in prose: brackets, quotes, Markdown and sentence punctuation. */
 export function trimToken(token: string): string {
   // Most links start with a letter and end with a letter, digit or slash: nothing to strip.
@@ -16,17 +21,27 @@ export function trimToken(token: string): string {
   let t = token;
   const md = t.lastIndexOf('](');
   if (md >= 0) t = t.slice(md + 2);
-  t = t.replace(/^[([{'"`‘“«*_]+/, '');
+  let start = 0;
+  while (start < t.length && LEADING.includes(t[start]!)) start++;
+  t = t.slice(start);
   for (;;) {
     const last = t.at(-1);
     if (last === undefined) break;
-    if ('.,;:!?\'"`”’»*'.includes(last)) t = t.slice(0, -1);
+    if (TRAILING.includes(last)) t = t.slice(0, -1);
     else if (last === ')' && count(t, '(') < count(t, ')')) t = t.slice(0, -1);
     else if (last === ']' && count(t, '[') < count(t, ']')) t = t.slice(0, -1);
     else if (last === '}' && count(t, '{') < count(t, '}')) t = t.slice(0, -1);
     else break;
   }
   return t;
+}
+
+/** One token (no whitespace, no `<`) that trimToken leaves as it is. */
+export function isBareToken(t: string): boolean {
+  const last = t.at(-1);
+  return (
+    last !== undefined && !LEADING.includes(t[0]!) && !TRAILING.includes(last) && !')]}'.includes(last) && !t.includes('](') && !/[\s<]/.test(t)
+  );
 }
 
 function count(s: string, ch: string): number {

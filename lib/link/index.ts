@@ -1,6 +1,7 @@
 import { judgeAnyCandidate, judgeCandidate, judgeOnOfficialHost, judgeWellFormed, notALink } from './analyze-one';
 import { tokenNeedsCleaning } from './clean-text';
-import { findLinks, judgeToken, MAX_CANDIDATE, trimToken } from './find';
+import { findLinks, isBareToken, judgeToken, MAX_CANDIDATE, trimToken } from './find';
+import { isAscii } from './text';
 import { addProblems } from './problems';
 import type { LinkAnalysis } from './types';
 
@@ -22,14 +23,12 @@ export function analyzeLink(input: string): LinkAnalysis {
   const wellFormed = judgeWellFormed(text, text);
   if (wellFormed) return wellFormed;
   // One clean token is what analyzeGeneral would judge as it is: skip its trimming and cleaning.
-  if (isCleanToken(text)) return judgeOnOfficialHost(text, text) ?? judgeAnyCandidate(text, text).analysis;
+  if (text.length <= MAX_CANDIDATE && isBareToken(text) && !tokenNeedsCleaning(text)) {
+    // In ASCII there is nothing more to drop, and the well-formed try above already failed.
+    if (isAscii(text)) return judgeOnOfficialHost(text, text) ?? judgeAnyCandidate(text, text).analysis;
+    return judgeOneToken(text, text);
+  }
   return analyzeGeneral(text);
-}
-
-// One token that trimming and text cleaning would leave as it is: printable ASCII without spaces
-// or `<`, starting and ending as a link does, no Markdown, no HTML entity or quoted-printable escape.
-function isCleanToken(text: string): boolean {
-  return /^[a-z][!-;=?-~]*[a-z0-9/]$/i.test(text) && text.length <= MAX_CANDIDATE && !text.includes('](') && !tokenNeedsCleaning(text);
 }
 
 /** Everything but the well-formed shortcut; exported for the test that proves the two agree. */
@@ -40,10 +39,7 @@ export function analyzeGeneral(text: string): LinkAnalysis {
   if (only.length > MAX_CANDIDATE && !/\s/.test(only)) return notALink(text, 'not-my-access');
   // One token with nothing to clean (the usual paste) is judged directly, without scanning text.
   // Whitespace or `<` make more than one token; a bare `&` (Safe Links' `&data=`) needs no cleaning.
-  if (!/[\s<]/.test(only) && !tokenNeedsCleaning(only)) {
-    // A token findLinks would skip is still judged on its own (e.g. `javascript:…`), once.
-    return forText((judgeToken(only) ?? judgeCandidate(text, only)).analysis, text);
-  }
+  if (!/[\s<]/.test(only) && !tokenNeedsCleaning(only)) return judgeOneToken(text, only);
   const links = findLinks(text);
   if (links.length === 0) {
     // A single word that `findLinks` skipped (e.g. `javascript:…`) is still judged on its own.
@@ -53,6 +49,11 @@ export function analyzeGeneral(text: string): LinkAnalysis {
   const chosen = links.find((l) => l.verdict === 'dangerous') ?? links[0]!;
   if (links.length > 1) addProblems(chosen.problems, 'several-links');
   return forText(chosen, text);
+}
+
+/** One token as findLinks would judge it; a token findLinks would skip (e.g. `javascript:…`) is still judged. */
+function judgeOneToken(text: string, only: string): LinkAnalysis {
+  return forText((judgeToken(only) ?? judgeCandidate(text, only)).analysis, text);
 }
 
 /** An analysis made for this call (always a fresh object), completed in place: a spread copy is slow. */

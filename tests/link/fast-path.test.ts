@@ -49,7 +49,17 @@ describe('the fast paths (well-formed link, plain official host)', () => {
     );
     for (const r of Object.values(ALL_ROWS).flat()) expect(analyzeLink(r.input), r.input).toEqual(analyzeGeneral(r.input));
     // Any short string of link characters, prose punctuation and markup.
-    const unit = fc.constantFrom(...'hHtps:/@#.%&;=?<>"\'()[]{} \nmyacesMirofcotn-_3Dampxu0123456789'.split(''), 'https://', 'myaccess.microsoft.com', '&amp;', '=3D', '](');
+    const unit = fc.constantFrom(
+      ...`hHtps:/@#.%&;=?<>"'()[]{}*!$\` \nmyacesMirofcotn-_3Dampxu0123456789`.split(''),
+      ...'\u200b\u00a0\u3000\u00adаоé‘’“”«»'.split(''),
+      'https://',
+      'myaccess.microsoft.com',
+      'https://myaccess.microsoft.com/@contoso.com#/access-packages/',
+      G,
+      '&amp;',
+      '=3D',
+      '](',
+    );
     fc.assert(
       fc.property(fc.string({ unit, maxLength: 30 }), (s) => {
         expect(analyzeLink(s), JSON.stringify(s)).toEqual(analyzeGeneral(s));
