@@ -65,10 +65,10 @@ export function judgeWellFormed(input: string, candidate: string): LinkAnalysis 
     idValue = id.value;
     if (id.normalized) codes.push('package-id-normalized');
   }
-  const scheme = m[1]!.toLowerCase();
+  const [scheme, link] = lowerScheme(candidate, m[1]!);
   if (scheme === 'http') codes.unshift('insecure-scheme');
-  const host = m[2]!.toLowerCase() as MyAccessHost;
-  return result(input, `${scheme}${candidate.slice(scheme.length)}`, 'valid', codes, {
+  const host = officialHost(m[2]!);
+  return result(input, link, 'valid', codes, {
     host,
     directoryHint: hintValue,
     accessPackageId: idValue,
@@ -92,10 +92,18 @@ const ON_OFFICIAL_HOST = /^(https?):\/\/(myaccess\.microsoft\.(?:com|us))(?=[/?#
 export function judgeOnOfficialHost(input: string, candidate: string): LinkAnalysis | null {
   const m = ON_OFFICIAL_HOST.exec(candidate);
   if (!m) return null;
-  const scheme = m[1]!.toLowerCase();
+  const [scheme, link] = lowerScheme(candidate, m[1]!);
   const codes: ProblemCode[] = scheme === 'http' ? ['insecure-scheme'] : [];
-  const link = scheme + candidate.slice(scheme.length);
-  return judgeOfficial(input, link, m[2]!.toLowerCase() as MyAccessHost, candidate.slice(m[0].length), codes);
+  return judgeOfficial(input, link, officialHost(m[2]!), candidate.slice(m[0].length), codes);
+}
+
+// The two matches above name an official host and http(s) in any case: constants, not new strings.
+const officialHost = (matched: string): MyAccessHost => (matched.length === 22 ? 'myaccess.microsoft.com' : 'myaccess.microsoft.us');
+
+/** The scheme in lower case, and the link written with it (the candidate itself when it already is). */
+function lowerScheme(candidate: string, matched: string): [scheme: 'http' | 'https', link: string] {
+  const scheme = matched.length === 5 ? 'https' : 'http';
+  return [scheme, matched === scheme ? candidate : scheme + candidate.slice(scheme.length)];
 }
 
 /** The general path: every scheme, host trick, wrapper and route. */
