@@ -1,6 +1,6 @@
-import { parseGuid } from './guid';
-import { parseDirectoryHint } from './hint';
-import { result } from './result';
+import { isGuid, parseGuid } from './guid';
+import { isPlainDomain, parseDirectoryHint } from './hint';
+import { addProblems } from './problems';
 import { safeDecode } from './text';
 import type { LinkAnalysis, MyAccessHost, Need, ProblemCode } from './types';
 
@@ -51,7 +51,8 @@ export function judgeOfficial(input: string, link: string, host: MyAccessHost, t
   const needs: Need[] = [];
   let dangerous = false;
   let directoryHint: string | null = null;
-  const hint = parseDirectoryHint(hintRaw);
+  // A part already in canonical form (the usual case) needs no parser.
+  const hint = isPlainDomain(hintRaw.slice(1)) ? { ok: true as const, value: hintRaw.slice(1), normalized: false } : parseDirectoryHint(hintRaw);
   if (hint.ok) {
     directoryHint = hint.value;
     if (hint.normalized && hintRaw !== `@${hint.value}`) codes.push('hint-normalized');
@@ -67,7 +68,7 @@ export function judgeOfficial(input: string, link: string, host: MyAccessHost, t
   const [, first, second] = /^\/*([^/]*)\/*([^/]*)/.exec(safeDecode(paramAt < 0 ? route : route.slice(0, paramAt)))!;
   let accessPackageId: string | null = null;
   if (first!.toLowerCase() === 'access-packages' && second && !ROUTE_WORDS.has(second.toLowerCase())) {
-    const id = parseGuid(second);
+    const id = isGuid(second) ? { ok: true as const, value: second, normalized: false } : parseGuid(second);
     if (id.ok) {
       accessPackageId = id.value;
       if (id.normalized) codes.push('package-id-normalized');
@@ -80,9 +81,9 @@ export function judgeOfficial(input: string, link: string, host: MyAccessHost, t
   }
   if (accessPackageId === null) needs.push('accessPackageId');
 
-  // Object literals, not spreads: a spread here cost more than the rest of this function.
-  if (dangerous) return result(input, link, 'dangerous', codes, { host, directoryHint, accessPackageId });
-  if (needs.length > 0) return result(input, link, 'repairable', codes, { host, directoryHint, accessPackageId, needs });
-  const canonical = `https://${host}/@${directoryHint}#/access-packages/${accessPackageId}`;
-  return result(input, link, 'valid', codes, { host, directoryHint, accessPackageId, canonical });
+  // One literal in result()'s field order (same object shape), without its spread of extras.
+  const problems = addProblems([], ...codes);
+  const canonical = dangerous || needs.length > 0 ? null : `https://${host}/@${directoryHint}#/access-packages/${accessPackageId}`;
+  const verdict = dangerous ? 'dangerous' : needs.length > 0 ? 'repairable' : 'valid';
+  return { input, verdict, host, directoryHint, accessPackageId, canonical, needs: dangerous ? [] : needs, unwrapped: [], problems, realHost: null, link };
 }
