@@ -3,7 +3,7 @@ import { isPlainDomain, parseDirectoryHint } from './hint';
 import { judgeOfficial } from './official';
 import { addProblems } from './problems';
 import { resemblesMyAccess, resemblesMyAccessHost } from './resemble';
-import { isOfficialHost, result } from './result';
+import { isOfficialHost, officialResult, result } from './result';
 import { isAscii, skeleton } from './text';
 import type { LinkAnalysis, MyAccessHost, ProblemCode } from './types';
 import { imitatesWrapper, matchWrapper } from './wrappers';
@@ -68,12 +68,8 @@ export function judgeWellFormed(input: string, candidate: string): LinkAnalysis 
   const [scheme, link] = lowerScheme(candidate, m[1]!);
   if (scheme === 'http') codes.unshift('insecure-scheme');
   const host = officialHost(m[2]!);
-  return result(input, link, 'valid', codes, {
-    host,
-    directoryHint: hintValue,
-    accessPackageId: idValue,
-    canonical: `https://${host}/@${hintValue}#/access-packages/${idValue}`,
-  });
+  const canonical = `https://${host}/@${hintValue}#/access-packages/${idValue}`;
+  return officialResult(input, link, 'valid', codes, host, hintValue, idValue, canonical, []);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { isGuid, parseGuid } from './guid';
 import { isPlainDomain, parseDirectoryHint } from './hint';
-import { addProblems } from './problems';
+import { officialResult } from './result';
 import { safeDecode } from './text';
 import type { LinkAnalysis, MyAccessHost, Need, ProblemCode } from './types';
 
@@ -81,9 +81,8 @@ export function judgeOfficial(input: string, link: string, host: MyAccessHost, t
   }
   if (accessPackageId === null) needs.push('accessPackageId');
 
-  // One literal in result()'s field order (same object shape), without its spread of extras.
-  const problems = addProblems([], ...codes);
-  const canonical = dangerous || needs.length > 0 ? null : `https://${host}/@${directoryHint}#/access-packages/${accessPackageId}`;
-  const verdict = dangerous ? 'dangerous' : needs.length > 0 ? 'repairable' : 'valid';
-  return { input, verdict, host, directoryHint, accessPackageId, canonical, needs: dangerous ? [] : needs, unwrapped: [], problems, realHost: null, link };
+  if (dangerous) return officialResult(input, link, 'dangerous', codes, host, directoryHint, accessPackageId, null, []);
+  if (needs.length > 0) return officialResult(input, link, 'repairable', codes, host, directoryHint, accessPackageId, null, needs);
+  const canonical = `https://${host}/@${directoryHint}#/access-packages/${accessPackageId}`;
+  return officialResult(input, link, 'valid', codes, host, directoryHint, accessPackageId, canonical, needs);
 }

@@ -1,12 +1,12 @@
 // Small text helpers shared by the engine. Pure and total: none of them throws.
 
-const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u206a-\u206f\u3164\ufeff\uffa0]/;
+// Invisible characters a paste can carry (zero-width, soft hyphen, bidi controls). A literal, not
+// new RegExp(): bundlers drop an unused literal, so content scripts do not carry it.
+const INVISIBLE_ALL = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u206a-\u206f\u3164\ufeff\uffa0]/g;
 
 export function isAscii(s: string): boolean {
   return /^[\x20-\x7e]*$/.test(s);
 }
-
-const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
 
 export function stripInvisible(s: string): string {
   return isAscii(s) ? s : s.replace(INVISIBLE_ALL, '');
