@@ -25,8 +25,10 @@ const DEFANGED = /^h(?:xx|\*\*|XX)ps?$/i;
  * an official host (the danger is then the disguise itself, which the problem codes name).
  */
 export function browserHost(link: string, authority = ''): string | null {
-  // A plain ASCII name is its own host: no need for the URL parser, a look-alike's costliest step.
-  if (PLAIN_NAME.test(authority)) return isOfficialHost(authority) ? null : authority;
+  // A plain ASCII name is its own host, userinfo before it or not (a browser takes what follows
+  // the last `@`): no need for the URL parser, a look-alike's costliest step.
+  const name = authority.includes('\\') ? '' : authority.slice(authority.lastIndexOf('@') + 1);
+  if (PLAIN_NAME.test(name)) return isOfficialHost(name) ? null : name;
   try {
     const host = new URL(link).hostname;
     return host === '' || isOfficialHost(host) ? null : host;
@@ -52,7 +54,7 @@ export function judgeWellFormed(input: string, candidate: string): LinkAnalysis 
   const codes: ProblemCode[] = [];
   // Parts already in canonical form need no parsing; anything else goes through the full parsers.
   let hintValue = rawHint;
-  if (!isPlainDomain(rawHint)) {
+  if (!isPlainDomain(rawHint) && !isGuid(rawHint)) {
     const hint = parseDirectoryHint(rawHint);
     if (!hint.ok) return null;
     hintValue = hint.value;
@@ -162,7 +164,7 @@ export function judgeAnyCandidate(input: string, candidate: string, depth = 0): 
     if (!relevant) return { analysis: result(input, link, 'invalid', ['not-my-access']), relevant: false };
     return {
       analysis: result(input, link, 'dangerous', [...danger, ...(host === '' ? (['host-malformed'] as const) : [])], {
-        realHost: browserHost(link),
+        realHost: browserHost(link, lowerAuthority),
       }),
       relevant: true,
     };

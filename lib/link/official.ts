@@ -52,7 +52,8 @@ export function judgeOfficial(input: string, link: string, host: MyAccessHost, t
   let dangerous = false;
   let directoryHint: string | null = null;
   // A part already in canonical form (the usual case) needs no parser.
-  const hint = isPlainDomain(hintRaw.slice(1)) ? { ok: true as const, value: hintRaw.slice(1), normalized: false } : parseDirectoryHint(hintRaw);
+  const plain = hintRaw.slice(1);
+  const hint = isPlainDomain(plain) || isGuid(plain) ? { ok: true as const, value: plain, normalized: false } : parseDirectoryHint(hintRaw);
   if (hint.ok) {
     directoryHint = hint.value;
     if (hint.normalized && hintRaw !== `@${hint.value}`) codes.push('hint-normalized');
