@@ -26,9 +26,16 @@ const DEFANGED = /^h(?:xx|\*\*|XX)ps?$/i;
  */
 export function browserHost(link: string, authority = ''): string | null {
   // A plain ASCII name is its own host, userinfo before it or not (a browser takes what follows
-  // the last `@`): no need for the URL parser, a look-alike's costliest step.
-  const name = authority.includes('\\') ? '' : authority.slice(authority.lastIndexOf('@') + 1);
-  if (PLAIN_NAME.test(name)) return isOfficialHost(name) ? null : name;
+  // the last `@`) and port after it or not: no need for the URL parser, a look-alike's costliest step.
+  const hostPort = authority.includes('\\') ? '' : authority.slice(authority.lastIndexOf('@') + 1);
+  const colon = hostPort.indexOf(':');
+  const name = colon < 0 ? hostPort : hostPort.slice(0, colon);
+  if (PLAIN_NAME.test(name)) {
+    // A port that is not a number up to 65535 stops the browser: the link leads nowhere.
+    const port = colon < 0 ? '' : hostPort.slice(colon + 1);
+    if (!/^\d*$/.test(port) || Number(port) > 65535) return null;
+    return isOfficialHost(name) ? null : name;
+  }
   try {
     const host = new URL(link).hostname;
     return host === '' || isOfficialHost(host) ? null : host;
@@ -38,7 +45,7 @@ export function browserHost(link: string, authority = ''): string | null {
 }
 
 // Lower-case letters, digits and hyphens in non-empty labels, a letter in the last one and not
-// `0x…` (which a browser would read as an IPv4 number), no port, no userinfo.
+// `0x…` (which a browser would read as an IPv4 number).
 const PLAIN_NAME = /^(?:[a-z0-9-]+\.)*(?!0x[0-9a-f]*\.?$)[a-z0-9-]*[a-z][a-z0-9-]*\.?$/;
 
 // The shape of a well-formed link (the id may be in braces, `%7B…%7D` as Safe Links writes them).

@@ -46,7 +46,7 @@ describe('where a look-alike really leads', async () => {
       .tuple(
         fc.constantFrom('', 'user@', 'user:pass@', 'a@b@', 'myaccess.microsoft.com@', 'x\\@', '%40@'),
         fc.array(label, { minLength: 1, maxLength: 4 }),
-        fc.constantFrom('', '.', ':8443', ':', '@evil.example', '..', '\\@evil.example'),
+        fc.constantFrom('', '.', ':8443', ':', ':0443', ':99999', ':65536', ':evil', ':8443x', '.:443', '@evil.example', '..', '\\@evil.example', '@evil.example:1'),
       )
       .map(([userinfo, labels, end]) => userinfo + labels.join('.') + end);
     fc.assert(
