@@ -19,6 +19,9 @@ export interface Judged {
 const MAX_WRAPPERS = 5;
 const UNSAFE_SCHEMES = new Set(['javascript', 'data', 'vbscript', 'file', 'blob', 'about']);
 const DEFANGED = /^h(?:xx|\*\*|XX)ps?$/i;
+const DOUBLED = /^\/\/https?:?(?=\/\/)/i;
+// `http(s)://` then neither a doubled scheme nor a third slash or backslash.
+const PLAIN_START = /^(https?):\/\/(?![/\\]|https?:?\/\/)/i;
 
 /**
  * The host a WHATWG browser would contact: the truth about where a link leads. Null when that is
@@ -115,38 +118,50 @@ function lowerScheme(candidate: string, matched: string): [scheme: 'http' | 'htt
 export function judgeAnyCandidate(input: string, candidate: string, depth = 0): Judged {
   const codes: ProblemCode[] = [];
   let s = candidate;
-  let scheme: string;
-  const schemeMatch = /^([a-z][a-z0-9+.-]*):/i.exec(s);
-  if (!schemeMatch || /^[a-z0-9.-]+:\d/i.test(s)) {
-    // A careless paste without scheme: `myaccess.microsoft.com/@…`.
-    s = (s.startsWith('//') ? 'https:' : 'https://') + s;
-    scheme = 'https';
-    codes.push('scheme-missing');
+  let scheme: 'http' | 'https';
+  let slashes: string;
+  let after: string;
+  const plain = PLAIN_START.exec(s);
+  if (plain) {
+    // The usual start, `https://` then the authority, needs none of the repairs below.
+    scheme = plain[1]!.length === 5 ? 'https' : 'http';
+    slashes = '//';
+    after = s.slice(plain[0].length);
   } else {
-    scheme = schemeMatch[1]!.toLowerCase();
-  }
-  if (DEFANGED.test(scheme)) {
-    return { analysis: result(input, s, 'invalid', ['defanged']), relevant: resemblesMyAccess(s) };
-  }
-  if (scheme !== 'http' && scheme !== 'https') {
-    const relevant = resemblesMyAccess(s);
-    if (UNSAFE_SCHEMES.has(scheme) || relevant) {
-      return { analysis: result(input, s, 'dangerous', ['scheme-unsafe'], { realHost: null }), relevant: true };
+    const schemeMatch = /^([a-z][a-z0-9+.-]*):/i.exec(s);
+    let written: string;
+    if (!schemeMatch || /^[a-z0-9.-]+:\d/i.test(s)) {
+      // A careless paste without scheme: `myaccess.microsoft.com/@…`.
+      s = (s.startsWith('//') ? 'https:' : 'https://') + s;
+      written = 'https';
+      codes.push('scheme-missing');
+    } else {
+      written = schemeMatch[1]!.toLowerCase();
     }
-    return { analysis: result(input, s, 'invalid', ['not-my-access']), relevant: false };
+    if (DEFANGED.test(written)) {
+      return { analysis: result(input, s, 'invalid', ['defanged']), relevant: resemblesMyAccess(s) };
+    }
+    if (written !== 'http' && written !== 'https') {
+      const relevant = resemblesMyAccess(s);
+      if (UNSAFE_SCHEMES.has(written) || relevant) {
+        return { analysis: result(input, s, 'dangerous', ['scheme-unsafe'], { realHost: null }), relevant: true };
+      }
+      return { analysis: result(input, s, 'invalid', ['not-my-access']), relevant: false };
+    }
+    scheme = written;
+    let rest = s.slice(scheme.length + 1);
+    // `https://https://…` and `https://https//…` from a doubled paste.
+    for (let m = DOUBLED.exec(rest); m; m = DOUBLED.exec(rest)) {
+      rest = rest.slice(m[0].length);
+      if (!codes.includes('scheme-doubled')) codes.push('scheme-doubled');
+    }
+    slashes = /^[/\\]*/.exec(rest)![0];
+    after = rest.slice(slashes.length);
   }
-  let rest = s.slice(scheme.length + 1);
-  // `https://https://…` and `https://https//…` from a doubled paste.
-  for (let m = /^\/\/https?:?(?=\/\/)/i.exec(rest); m; m = /^\/\/https?:?(?=\/\/)/i.exec(rest)) {
-    rest = rest.slice(m[0].length);
-    if (!codes.includes('scheme-doubled')) codes.push('scheme-doubled');
-  }
-  const slashes = /^[/\\]*/.exec(rest)![0];
-  const after = rest.slice(slashes.length);
   const authEnd = after.search(/[/?#]/);
   const authority = authEnd < 0 ? after : after.slice(0, authEnd);
   const tail = authEnd < 0 ? '' : after.slice(authEnd);
-  const link = `${scheme}://${after}`;
+  const link = plain && plain[1] === scheme ? s : `${scheme}://${after}`;
 
   // Raw-authority tricks are dangerous even where a browser would end up on the official host.
   const danger: ProblemCode[] = [];
