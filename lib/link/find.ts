@@ -36,12 +36,10 @@ export function trimToken(token: string): string {
   return t;
 }
 
-/** One token (no whitespace, no `<`) that trimToken leaves as it is. */
-export function isBareToken(t: string): boolean {
+/** Whether trimToken leaves a token as it is. */
+export function trimsNothing(t: string): boolean {
   const last = t.at(-1);
-  return (
-    last !== undefined && !LEADING.includes(t[0]!) && !TRAILING.includes(last) && !')]}'.includes(last) && !t.includes('](') && !/[\s<]/.test(t)
-  );
+  return last !== undefined && !LEADING.includes(t[0]!) && !TRAILING.includes(last) && !')]}'.includes(last) && !t.includes('](');
 }
 
 function count(s: string, ch: string): number {

@@ -1,7 +1,6 @@
 import { judgeAnyCandidate, judgeCandidate, judgeOnOfficialHost, judgeWellFormed, notALink } from './analyze-one';
 import { tokenNeedsCleaning } from './clean-text';
-import { findLinks, isBareToken, judgeToken, MAX_CANDIDATE, trimToken } from './find';
-import { isAscii } from './text';
+import { findLinks, judgeToken, MAX_CANDIDATE, trimsNothing, trimToken } from './find';
 import { addProblems } from './problems';
 import type { LinkAnalysis } from './types';
 
@@ -23,13 +22,17 @@ export function analyzeLink(input: string): LinkAnalysis {
   const wellFormed = judgeWellFormed(text, text);
   if (wellFormed) return wellFormed;
   // One clean token is what analyzeGeneral would judge as it is: skip its trimming and cleaning.
-  if (text.length <= MAX_CANDIDATE && isBareToken(text) && !tokenNeedsCleaning(text)) {
-    // In ASCII there is nothing more to drop, and the well-formed try above already failed.
-    if (isAscii(text)) return judgeOnOfficialHost(text, text) ?? judgeAnyCandidate(text, text).analysis;
-    return judgeOneToken(text, text);
+  if (text.length <= MAX_CANDIDATE && trimsNothing(text) && !tokenNeedsCleaning(text)) {
+    // In printable ASCII there is nothing invisible to drop, and the well-formed try already failed.
+    if (ASCII_TOKEN.test(text)) return judgeOnOfficialHost(text, text) ?? judgeAnyCandidate(text, text).analysis;
+    // Whitespace or `<` make more than one token.
+    if (!/[\s<]/.test(text)) return judgeOneToken(text, text);
   }
   return analyzeGeneral(text);
 }
+
+// Printable ASCII without spaces, `<` or `>`: one token in one scan.
+const ASCII_TOKEN = /^[!-;=?-~]*$/;
 
 /** Everything but the well-formed shortcut; exported for the test that proves the two agree. */
 export function analyzeGeneral(text: string): LinkAnalysis {
