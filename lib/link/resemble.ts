@@ -1,15 +1,15 @@
 import { editDistance, skeleton } from './text';
 
-// Fold-insensitive markers of a My Access link anywhere in a string (host, path or wrapped target).
-const MARKERS = ['myaccess', 'accesspackages'];
 const HOST_TARGETS = ['myaccessmicrosoftcom', 'myaccessmicrosoftus'];
 
 /** Whether a host looks like a My Access host: confusables, typos, prefixes, suffixes and hyphens. */
 export function resemblesMyAccessHost(host: string, sk = skeleton(host)): boolean {
-  if (sk.includes('myaccess') || sk.includes('myacess') || sk.includes('myacces')) return true;
+  // `myacces` also finds `myaccess`.
+  if (sk.includes('myacces') || sk.includes('myacess')) return true;
   if (HOST_TARGETS.some((t) => editDistance(sk, t, 3) <= 3)) return true;
   // A one-letter slip in the first label: `myaccses`, `myacccess`, `nyaccess`.
-  const first = skeleton(host.split('.')[0] ?? '');
+  const dot = host.indexOf('.');
+  const first = skeleton(dot < 0 ? host : host.slice(0, dot));
   return first.length >= 6 && first.length <= 10 && editDistance(first, 'myaccess', 2) <= 2;
 }
 
@@ -18,5 +18,5 @@ export function resemblesMyAccess(s: string): boolean {
   const lower = s.toLowerCase();
   if (lower.includes('myaccess') || lower.includes('access-packages')) return true;
   const sk = skeleton(s);
-  return MARKERS.some((m) => sk.includes(m)) || sk.includes('myacess') || sk.includes('myacces');
+  return sk.includes('accesspackages') || sk.includes('myacces') || sk.includes('myacess');
 }

@@ -19,11 +19,12 @@ const V3 = /^\/v3\/__(.+?)__;([A-Za-z0-9_-]*)!/;
 const RUN_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 /** Recognises a wrapper by its exact host and path; `tail` is everything after the host. */
-// Every wrapper host ends in one of these: one test rules out most hosts at once.
-const WRAPPER_HOST_HINT = /(?:\.outlook\.com|\.office365\.us|\.office\.net|\.microsoft\.com|\.microsoft\.us|proofpoint\.com|urldefense\.com|google\.[a-z.]+|slack-redir\.net|mimecast(?:protect)?\.com)$/;
+// Every other wrapper host ends in one of these: one test rules out most hosts at once (among
+// them the look-alikes under microsoft.com).
+const WRAPPER_HOST_HINT = /(?:\.outlook\.com|\.office365\.us|proofpoint\.com|urldefense\.com|google\.[a-z.]+|slack-redir\.net|mimecast(?:protect)?\.com)$/;
 
 export function matchWrapper(host: string, tail: string): WrapperMatch | null {
-  if (!WRAPPER_HOST_HINT.test(host)) return null;
+  if (!WRAPPER_HOST_HINT.test(host) && !TEAMS_HOSTS.has(host)) return null;
   const hash = tail.indexOf('#');
   const pathQuery = hash < 0 ? tail : tail.slice(0, hash);
   const q = pathQuery.indexOf('?');
