@@ -39,6 +39,9 @@ export function browserHost(link: string, authority = ''): string | null {
     if (!/^\d*$/.test(port) || Number(port) > 65535) return null;
     return isOfficialHost(name) ? null : name;
   }
+  // A percent-encoded host often decodes to a character no host may hold (`%40` is `@`): ask
+  // first, as a link the parser rejects costs it an exception, many times a parse.
+  if (authority.includes('%') && typeof URL.canParse === 'function' && !URL.canParse(link)) return null;
   try {
     const host = new URL(link).hostname;
     return host === '' || isOfficialHost(host) ? null : host;

@@ -88,6 +88,8 @@ function base64UrlToUtf8(b64: string): string | undefined {
   const padded = std + '='.repeat((4 - (std.length % 4)) % 4);
   try {
     const bin = atob(padded);
+    // ASCII bytes are already their own UTF-8 decoding (the usual `#`, `@`, `%`).
+    if (/^[\x00-\x7f]*$/.test(bin)) return bin;
     const bytes = new Uint8Array(bin.length);
     for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
     return UTF8.decode(bytes);

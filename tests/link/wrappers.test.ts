@@ -10,6 +10,10 @@ describe('Proofpoint decoders', () => {
     expect(decodeProofpointV3('/v3/__https://a.example/x*y__;Iw!!abc$')).toBe('https://a.example/x#y');
     expect(decodeProofpointV3('/v3/__https://a.example/**Az__;JSMv!!abc$')).toBe('https://a.example/%#z');
   });
+  it('v3: replaced characters beyond ASCII are read as UTF-8; bytes that are not UTF-8 are refused', () => {
+    expect(decodeProofpointV3('/v3/__https://a.example/caf*__;w6k!!abc$')).toBe('https://a.example/café');
+    expect(decodeProofpointV3('/v3/__https://a.example/x*y__;__4!!abc$')).toBeUndefined();
+  });
   it('v3: missing replacement characters make the link unreadable, not guessed', () => {
     expect(decodeProofpointV3('/v3/__https://a.example/x*y*z__;Iw!!abc$')).toBeUndefined();
     expect(decodeProofpointV3('/v3/not-a-v3-path')).toBeUndefined();
