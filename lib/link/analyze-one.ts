@@ -51,9 +51,9 @@ export function browserHost(link: string, authority = ''): string | null {
   }
 }
 
-// Lower-case letters, digits and hyphens in non-empty labels, a letter in the last one and not
-// `0x…` (which a browser would read as an IPv4 number).
-const PLAIN_NAME = /^(?:[a-z0-9-]+\.)*(?!0x[0-9a-f]*\.?$)[a-z0-9-]*[a-z][a-z0-9-]*\.?$/;
+// Lower-case letters, digits and hyphens in non-empty labels, none of them punycode (a browser
+// checks those), a letter in the last one and not `0x…` (a browser would read an IPv4 number).
+const PLAIN_NAME = /^(?:(?!xn--)[a-z0-9-]+\.)*(?!xn--|0x[0-9a-f]*\.?$)[a-z0-9-]*[a-z][a-z0-9-]*\.?$/;
 
 // The shape of a well-formed link (the id may be in braces, `%7B…%7D` as Safe Links writes them).
 // Most inputs are one; they skip the general parser (tests/link/fast-path.test.ts proves both
