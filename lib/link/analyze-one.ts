@@ -233,9 +233,10 @@ function judgeWrapped(input: string, link: string, wrapper: NonNullable<ReturnTy
   const inner = judgeCandidate(input, wrapper.target.trim(), depth + 1);
   // The inner analysis is this call's own fresh object: completed in place (a spread copy is slow).
   const analysis = inner.analysis;
-  analysis.unwrapped = [...unwrapped, ...analysis.unwrapped];
+  analysis.unwrapped.unshift(wrapper.name);
   // The inner link has no scheme of its own to have lost: the wrapper held it whole.
-  analysis.problems = analysis.problems.filter((p) => p.code !== 'scheme-missing');
+  const lost = analysis.problems.findIndex((p) => p.code === 'scheme-missing');
+  if (lost >= 0) analysis.problems.splice(lost, 1);
   const usable = analysis.verdict === 'valid' || analysis.verdict === 'repairable';
   if (wrapper.name === 'safelinks' && usable) addProblems(analysis.problems, 'wrapper-carries-recipient');
   return { analysis, relevant: inner.relevant };
