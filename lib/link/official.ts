@@ -68,17 +68,17 @@ export function judgeOfficial(input: string, link: string, host: MyAccessHost, t
   // The first two segments of the route, empty ones skipped.
   const [, first, second] = /^\/*([^/]*)\/*([^/]*)/.exec(safeDecode(paramAt < 0 ? route : route.slice(0, paramAt)))!;
   let accessPackageId: string | null = null;
-  if (first!.toLowerCase() === 'access-packages' && second && !ROUTE_WORDS.has(second.toLowerCase())) {
-    const id = isGuid(second) ? { ok: true as const, value: second, normalized: false } : parseGuid(second);
-    if (id.ok) {
-      accessPackageId = id.value;
-      if (id.normalized) codes.push('package-id-normalized');
-    } else {
-      codes.push(id.reason === 'zero' ? 'package-id-zero' : id.reason === 'partial' ? 'package-id-partial' : 'package-id-malformed');
-    }
+  const packageRoute = /^access-packages$/i.test(first!);
+  // A GUID, the usual case, is never one of the route words: no need to look them up.
+  const id = !packageRoute || !second ? null : isGuid(second) ? { ok: true as const, value: second, normalized: false } : ROUTE_WORDS.has(second.toLowerCase()) ? null : parseGuid(second);
+  if (id?.ok) {
+    accessPackageId = id.value;
+    if (id.normalized) codes.push('package-id-normalized');
+  } else if (id) {
+    codes.push(id.reason === 'zero' ? 'package-id-zero' : id.reason === 'partial' ? 'package-id-partial' : 'package-id-malformed');
   } else {
     codes.push('package-id-missing');
-    if (first && (second || first.toLowerCase() !== 'access-packages')) codes.push('route-not-package');
+    if (first && (second || !packageRoute)) codes.push('route-not-package');
   }
   if (accessPackageId === null) needs.push('accessPackageId');
 
