@@ -1,5 +1,5 @@
 import { isGuid, parseGuid } from './guid';
-import { isPlainDomain, parseDirectoryHint } from './hint';
+import { isCanonicalHint, parseDirectoryHint } from './hint';
 import { judgeOfficial } from './official';
 import { addProblems } from './problems';
 import { resemblesMyAccess, resemblesMyAccessHost } from './resemble';
@@ -68,7 +68,7 @@ export function judgeWellFormed(input: string, candidate: string): LinkAnalysis 
   const codes: ProblemCode[] = [];
   // Parts already in canonical form need no parsing; anything else goes through the full parsers.
   let hintValue = rawHint;
-  if (!isPlainDomain(rawHint) && !isGuid(rawHint)) {
+  if (!isCanonicalHint(rawHint)) {
     const hint = parseDirectoryHint(rawHint);
     if (!hint.ok) return null;
     hintValue = hint.value;

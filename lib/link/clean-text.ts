@@ -35,7 +35,8 @@ export function joinBracketedLinks(s: string): string {
 
 /** Whether cleanText could change a text that is one token: an HTML entity or a quoted-printable escape. */
 export function tokenNeedsCleaning(s: string): boolean {
-  return s.includes('=3D') || (s.includes('&') && ENTITY_ONE.test(s));
+  // An entity has both `&` and `;`: wrapper links are full of the one and have none of the other.
+  return s.includes('=3D') || (s.includes('&') && s.includes(';') && ENTITY_ONE.test(s));
 }
 
 export function cleanText(s: string): string {

@@ -1,4 +1,4 @@
-import { parseGuid } from './guid';
+import { isGuid, parseGuid } from './guid';
 import { isAscii } from './text';
 
 export type HintResult =
@@ -27,7 +27,10 @@ export function parseDirectoryHint(raw: string): HintResult {
   return { ok: false, reason: 'malformed' };
 }
 
-/** A lower-case domain without punycode: already what parseDirectoryHint would return. */
-export function isPlainDomain(s: string): boolean {
-  return DOMAIN.test(s) && !s.includes('xn--');
+/**
+ * A hint already as parseDirectoryHint would return it, a lower-case domain (no punycode) or tenant
+ * GUID: the hot paths check this before calling the parser, which costs several times more.
+ */
+export function isCanonicalHint(s: string): boolean {
+  return (DOMAIN.test(s) && !s.includes('xn--')) || isGuid(s);
 }

@@ -1,5 +1,5 @@
 import { isGuid, parseGuid } from './guid';
-import { isPlainDomain, parseDirectoryHint } from './hint';
+import { isCanonicalHint, parseDirectoryHint } from './hint';
 import { officialResult } from './result';
 import { safeDecode } from './text';
 import type { LinkAnalysis, MyAccessHost, Need, ProblemCode } from './types';
@@ -53,7 +53,7 @@ export function judgeOfficial(input: string, link: string, host: MyAccessHost, t
   let directoryHint: string | null = null;
   // A part already in canonical form (the usual case) needs no parser.
   const plain = hintRaw.slice(1);
-  const hint = isPlainDomain(plain) || isGuid(plain) ? { ok: true as const, value: plain, normalized: false } : parseDirectoryHint(hintRaw);
+  const hint = isCanonicalHint(plain) ? { ok: true as const, value: plain, normalized: false } : parseDirectoryHint(hintRaw);
   if (hint.ok) {
     directoryHint = hint.value;
     if (hint.normalized && hintRaw !== `@${hint.value}`) codes.push('hint-normalized');
