@@ -176,10 +176,10 @@ export function judgeAnyCandidate(input: string, candidate: string, depth = 0): 
   const lowerAuthority = authority.toLowerCase();
   let hostPort = lowerAuthority;
   let nonDefaultPort = false;
-  const portMatch = /:([^:]*)$/.exec(hostPort);
-  if (portMatch && !hostPort.includes('@')) {
-    const port = portMatch[1]!;
-    hostPort = hostPort.slice(0, portMatch.index);
+  const colon = hostPort.lastIndexOf(':');
+  if (colon >= 0 && !hostPort.includes('@')) {
+    const port = hostPort.slice(colon + 1);
+    hostPort = hostPort.slice(0, colon);
     if (!/^\d{0,5}$/.test(port)) danger.push('host-malformed');
     else if (port !== '' && Number(port) !== (scheme === 'https' ? 443 : 80)) nonDefaultPort = true;
   }
