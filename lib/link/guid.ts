@@ -9,13 +9,16 @@ export type GuidResult =
 
 /** Normalises a GUID written with braces (also percent-encoded), upper case or without hyphens. */
 export function parseGuid(raw: string): GuidResult {
-  let s = raw.trim().toLowerCase();
+  const trimmed = raw.trim();
+  let s = trimmed.toLowerCase();
   if (s.startsWith('%7b') && s.endsWith('%7d')) s = s.slice(3, -3);
   else if (s.startsWith('{') && s.endsWith('}')) s = s.slice(1, -1);
-  if (HEX32.test(s)) s = `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
-  if (GUID.test(s)) {
+  // 32 hex digits become a GUID once hyphenated: no need to test it again.
+  const hex = HEX32.test(s);
+  if (hex) s = `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+  if (hex || GUID.test(s)) {
     if (s === ZERO) return { ok: false, reason: 'zero' };
-    return { ok: true, value: s, normalized: s !== raw.trim() };
+    return { ok: true, value: s, normalized: s !== trimmed };
   }
   if (PARTIAL.test(s) && s.replace(/-/g, '').length < 32) return { ok: false, reason: 'partial' };
   return { ok: false, reason: 'malformed' };
