@@ -60,11 +60,17 @@ const PLAIN_NAME = /^(?:(?!xn--)[a-z0-9-]+\.)*(?!xn--|0x[0-9a-f]*\.?$)[a-z0-9-]*
 // paths give the same analysis).
 const WELL_FORMED = /^(https?):\/\/(myaccess\.microsoft\.(?:com|us))\/@([^/?#%@\\\s]+)#\/access-packages\/((?:%7b)?[^/?#&;%\s]+(?:%7d)?)\/?$/i;
 
+// 36 with hyphens, 32 without; either in `{}` (+2) or `%7B…%7D` (+6).
+const GUID_LENGTHS = new Set([32, 34, 36, 38, 42]);
+
 export function judgeWellFormed(input: string, candidate: string): LinkAnalysis | null {
   const m = WELL_FORMED.exec(candidate);
   if (!m) return null;
   const rawHint = m[3]!;
   const rawId = m[4]!;
+  // A cut-off id, the usual reason a link of this shape is not well formed, has none of the lengths
+  // a GUID can have: it is left to the route parser at once.
+  if (!GUID_LENGTHS.has(rawId.length)) return null;
   const codes: ProblemCode[] = [];
   // Parts already in canonical form need no parsing; anything else goes through the full parsers.
   let hintValue = rawHint;
