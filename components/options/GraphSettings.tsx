@@ -3,6 +3,7 @@ import { GRAPH_CLOUDS, GraphProblem, asGraphProblem, isClientId, type GraphCloud
 import type { Settings, SettingsStore } from '../../lib/settings/settings';
 import type { GraphEnv } from '../graph/graph-env';
 import { graphProblemText } from '../graph/problem-text';
+import { CheckedField } from '../CheckedField';
 import { t } from '../i18n';
 
 type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'problem'; problem: GraphProblem } | { kind: 'hint'; hint: string };
@@ -44,20 +45,16 @@ export function GraphSettings({ settings, clientOk, change, store, graph }: { se
     <fieldset class="graph">
       <legend>{t('optionsGraphHeading')}</legend>
       <p class="muted">{t('optionsGraphIntro')}</p>
-      <label for="graph-client-id">{t('optionGraphClientId')}</label>
-      <input
+      <CheckedField
         id="graph-client-id"
+        label={t('optionGraphClientId')}
+        error={clientOk ? '' : t('graphClientIdInvalid')}
         type="text"
         spellcheck={false}
         autocomplete="off"
         value={settings.graphClientId}
-        aria-invalid={!clientOk}
-        aria-describedby="graph-client-id-error"
         onInput={(e) => change({ graphClientId: e.currentTarget.value })}
       />
-      <p id="graph-client-id-error" class="error" role="alert">
-        {clientOk ? '' : t('graphClientIdInvalid')}
-      </p>
       <label for="graph-cloud">{t('optionGraphCloud')}</label>
       <select id="graph-cloud" value={settings.graphCloud} onChange={(e) => change({ graphCloud: e.currentTarget.value as GraphCloud })}>
         {GRAPH_CLOUDS.map((c) => (

@@ -4,6 +4,7 @@ import { parseDirectoryHint } from '../../lib/link';
 import { DEFAULT_SETTINGS, EMAIL_LANGUAGES, MAX_HISTORY, type Settings, type SettingsStore } from '../../lib/settings/settings';
 import type { Catalogue } from '../../lib/i18n/format-message';
 import type { GraphEnv } from '../graph/graph-env';
+import { CheckedField } from '../CheckedField';
 import { t } from '../i18n';
 import { GraphSettings } from './GraphSettings';
 import { TemplateEditor } from './TemplateEditor';
@@ -47,19 +48,15 @@ export function Options({ store, clearHistory, catalogue, graph }: { store: Sett
     <main class="options">
       <h1>{t('optionsHeading')}</h1>
       <form onSubmit={save}>
-        <label for="default-hint">{t('optionDefaultHint')}</label>
-        <input
+        <CheckedField
           id="default-hint"
+          label={t('optionDefaultHint')}
+          error={hintOk ? '' : t('hintInvalid')}
           type="text"
           spellcheck={false}
           value={settings.defaultHint}
-          aria-invalid={!hintOk}
-          aria-describedby="default-hint-error"
           onInput={(e) => change({ defaultHint: e.currentTarget.value })}
         />
-        <p id="default-hint-error" class="error" role="alert">
-          {hintOk ? '' : t('hintInvalid')}
-        </p>
         <label for="cloud">{t('optionDefaultCloud')}</label>
         <select id="cloud" value={settings.cloud} onChange={(e) => change({ cloud: e.currentTarget.value === 'usgov' ? 'usgov' : 'global' })}>
           <option value="global">{t('cloudGlobal')}</option>
@@ -75,23 +72,19 @@ export function Options({ store, clearHistory, catalogue, graph }: { store: Sett
         </select>
         <label for="organization">{t('optionOrganization')}</label>
         <input id="organization" type="text" maxLength={200} value={settings.organization} onInput={(e) => change({ organization: e.currentTarget.value })} />
-        <label for="history-size">{t('optionHistorySize')}</label>
-        <input
+        <CheckedField
           id="history-size"
+          label={t('optionHistorySize')}
+          error={sizeOk ? '' : t('historySizeInvalid')}
           type="number"
           min={0}
           max={MAX_HISTORY}
           value={historySize}
-          aria-invalid={!sizeOk}
-          aria-describedby="history-size-error"
           onInput={(e) => {
             setHistorySize(e.currentTarget.value);
             setStatus('idle');
           }}
         />
-        <p id="history-size-error" class="error" role="alert">
-          {sizeOk ? '' : t('historySizeInvalid')}
-        </p>
         {loaded && <GraphSettings settings={settings} clientOk={clientIdOk} change={change} store={store} graph={graph} />}
         {loaded && (
           <TemplateEditor

@@ -7,6 +7,7 @@ import type { Finding } from '../../lib/eligibility/rules';
 import type { RequestTerms } from '../../lib/graph';
 import { EMAIL_LANGUAGES, type EmailLanguage } from '../../lib/settings/settings';
 import { FindingItem } from '../eligibility/EligibilityPanel';
+import { CheckedField } from '../CheckedField';
 import { t } from '../i18n';
 import type { PopupState } from '../popup/state';
 
@@ -85,11 +86,16 @@ export function SharePanel({ link, packageName, state, blocking = [], terms }: S
   return (
     <section class="share" aria-labelledby="share-heading">
       <h3 id="share-heading">{t('shareHeading')}</h3>
-      <label for="share-to">{t('shareTo')}</label>
-      <input id="share-to" type="email" multiple autocomplete="email" value={to} aria-describedby="share-to-error" onInput={(e) => setTo(e.currentTarget.value)} />
-      <p id="share-to-error" class="error" role="alert">
-        {rejected.length > 0 ? t('shareRejected', rejected.join(', ')) : ''}
-      </p>
+      <CheckedField
+        id="share-to"
+        label={t('shareTo')}
+        error={rejected.length > 0 ? t('shareRejected', rejected.join(', ')) : ''}
+        type="email"
+        multiple
+        autocomplete="email"
+        value={to}
+        onInput={(e) => setTo(e.currentTarget.value)}
+      />
       <label for="share-note">{t('shareNote')}</label>
       <textarea id="share-note" rows={2} maxLength={2000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
       <label for="share-lang">{t('shareLanguage')}</label>
