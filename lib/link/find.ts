@@ -1,143 +1,212 @@
-import { judgeCandidate, notALink, type Judged } from './analyze-one';
-import { cleanText } from './clean-text';
+// Finds every link in a text and judges each as a browser would open it. The text is read as it
+// is and, when it holds entities or quoted-printable, decoded too; each stretch of it is read in
+// every way a browser or a mail client could (readings.ts), and one verdict is kept per stretch:
+// the most dangerous reading if any is dangerous, otherwise the most complete.
+import { decodeText } from './decode-text';
+import type { Judged } from './judge-url';
+import { anchorsInSource, markdownLinks, markupReading, type Anchor } from './markup';
 import { addProblems } from './problems';
-import { isAscii, stripInvisible } from './text';
+import { browserReading, readingsOf, type Reading } from './readings';
 import type { LinkAnalysis } from './types';
 
-const SCHEME_START = /^(?:https?|h(?:xx|\*\*)ps?|javascript|data|vbscript|file):/i;
-const MAYBE_SCHEMELESS = /my-?acc?es|acces?s-packages|yacc?ess/i;
-export const MAX_CANDIDATE = 16_384;
+/** The readings of one stretch [start, end) of the user's text. */
+interface Stretch {
+  start: number;
+  end: number;
+  readings: Reading[];
+}
+
+// A plain-text mailer breaks a long link over at most a few lines.
 const MAX_JOINS = 4;
+// `<https://…>` broken over lines: how far the brackets are followed.
+const MAX_BRACKET_RUNS = 8;
 
-// What trimToken strips: marks that open before a link, punctuation that closes after it
-// (and a closing bracket without its opening one).
-const LEADING = `([{'"\`‘“«*_`;
-const TRAILING = `.,;:!?'"\`”’»*`;
+/** Every My Access link (or look-alike) in a text, in order, each tied to its span of the text. */
+export function findLinks(text: string): LinkAnalysis[] {
+  const original = typeof text === 'string' ? text : String(text ?? '');
+  const stretches: Stretch[] = [];
+  // The decoded reading first: where both read a link equally well, its form is the cleaner one.
+  const decoded = decodeText(original);
+  if (decoded) stretches.push(...stretchesOf(decoded.text, (i) => decoded.from[i]!, false));
+  stretches.push(...stretchesOf(original, (i) => i, true));
+  return verdicts(original, merged(stretches));
+}
 
-/** Strips what surrounds a link in prose: brackets, quotes, Markdown and sentence punctuation. */
-export function trimToken(token: string): string {
-  // Most links start with a letter and end with a letter, digit or slash: nothing to strip.
-  if (/^[a-z]/i.test(token) && /[a-z0-9/]$/i.test(token) && !token.includes('](')) return token;
-  let t = token;
-  const md = t.lastIndexOf('](');
-  if (md >= 0) t = t.slice(md + 2);
-  let start = 0;
-  while (start < t.length && LEADING.includes(t[start]!)) start++;
-  t = t.slice(start);
-  for (;;) {
-    const last = t.at(-1);
-    if (last === undefined) break;
-    if (TRAILING.includes(last)) t = t.slice(0, -1);
-    else if (last === ')' && count(t, '(') < count(t, ')')) t = t.slice(0, -1);
-    else if (last === ']' && count(t, '[') < count(t, ']')) t = t.slice(0, -1);
-    else if (last === '}' && count(t, '{') < count(t, '}')) t = t.slice(0, -1);
-    else break;
+/** The anchors of an HTML paste or page: each target judged against the text it shows. */
+export function findLinksInAnchors(anchors: Anchor[]): LinkAnalysis[] {
+  const out: LinkAnalysis[] = [];
+  const seen = new Set<string>();
+  for (const { href, text } of anchors) {
+    const reading = markupReading(String(href ?? ''), String(text ?? ''), true, findLinks);
+    if (!reading) continue;
+    const analysis = reading.judged.analysis;
+    const key = analysis.canonical ?? analysis.link;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    analysis.input = String(href);
+    out.push(analysis);
   }
-  return t;
+  return out;
 }
 
-/** Whether trimToken leaves a token as it is. */
-export function trimsNothing(t: string): boolean {
-  const last = t.at(-1);
-  return last !== undefined && !LEADING.includes(t[0]!) && !TRAILING.includes(last) && !')]}'.includes(last) && !t.includes('](');
-}
-
-function count(s: string, ch: string): number {
-  let n = 0;
-  for (const c of s) if (c === ch) n++;
-  return n;
-}
-
-function isCandidate(t: string): boolean {
-  if (t.length < 8) return false;
-  if (SCHEME_START.test(t)) return true;
-  return /[./@#]/.test(t) && (MAYBE_SCHEMELESS.test(t) || (!isAscii(t) && t.includes('.') && t.includes('/')));
+/** One verdict per stretch, in text order; a link found twice (HTML and plain parts of a mail) once. */
+function verdicts(original: string, stretches: Stretch[]): LinkAnalysis[] {
+  const out: LinkAnalysis[] = [];
+  const seen = new Set<string>();
+  for (const { start, end, readings } of stretches) {
+    const chosen = choose(readings);
+    if (!chosen) continue;
+    const analysis = chosen.judged.analysis;
+    const key = analysis.canonical ?? analysis.link;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    analysis.input = original.slice(start, end);
+    analysis.span = { start, end };
+    const encoded = analysis.problems.some((p) => p.code === 'link-encoded');
+    if (!encoded && !analysis.input.includes(chosen.text)) addProblems(analysis.problems, 'text-cleaned');
+    out.push(analysis);
+  }
+  return out;
 }
 
 const RANK = { valid: 3, repairable: 2, invalid: 1, dangerous: 0 } as const;
 
-/** Whether joining the next piece of text made a wrapped link whole (a plain-text line break). */
-function better(joined: Judged, current: Judged): boolean {
-  const a = joined.analysis;
-  const b = current.analysis;
-  if (!joined.relevant || a.verdict === 'dangerous') return false;
-  if (RANK[a.verdict] !== RANK[b.verdict]) return RANK[a.verdict] > RANK[b.verdict];
-  return a.verdict === 'repairable' && a.needs.length < b.needs.length;
+/** Whether `a` reads a link more completely than `b` (neither dangerous). */
+function better(a: Judged, b: Judged | undefined): boolean {
+  if (!a.relevant || a.analysis.verdict === 'dangerous') return false;
+  if (!b) return true;
+  const [x, y] = [a.analysis, b.analysis];
+  if (RANK[x.verdict] !== RANK[y.verdict]) return RANK[x.verdict] > RANK[y.verdict];
+  return x.verdict === 'repairable' && x.needs.length < y.needs.length;
 }
 
-function judge(token: string): Judged {
-  // No real link is this long; refusing to judge it keeps the engine fast on hostile input.
-  if (token.length > MAX_CANDIDATE) return { analysis: notALink(token, 'not-my-access'), relevant: false };
-  return judgeCandidate(token, stripInvisibleInRoute(token));
+/** Fail closed: any dangerous reading wins (the one the browser or the markup names first); else the most complete. */
+function choose(readings: Reading[]): Reading | undefined {
+  const dangerous = readings.filter((r) => r.judged.relevant && r.judged.analysis.verdict === 'dangerous');
+  if (dangerous.length > 0) {
+    return dangerous.find((r) => r.kind === 'markup') ?? dangerous.find((r) => r.kind === 'browser' && r.raw) ?? dangerous[0];
+  }
+  let best: Reading | undefined;
+  for (const r of readings) if (better(r.judged, best?.judged)) best = r;
+  return best;
 }
 
-// Zero-width characters in the route are paste noise; in the host or the hint they are a trick
-// (DESIGN.md §4), so they stay there to be judged.
-function stripInvisibleInRoute(t: string): string {
-  const hash = t.indexOf('#');
-  return hash < 0 || isAscii(t) ? t : t.slice(0, hash) + stripInvisible(t.slice(hash));
-}
-
-// Token boundaries: what `\s` matches, plus the characters that end a link in mail and HTML.
-function isSeparator(c: number): boolean {
-  return (
-    c <= 0x20 || c === 0x22 || c === 0x3c || c === 0x3e || c === 0x60 || c === 0xa0 || c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
-}
-
-/** The next token at or after `from`: a hand-written scanner, as a regex over a megabyte allocates too much. */
-function nextToken(text: string, from: number): { start: number; end: number } | null {
-  let i = from;
-  while (i < text.length && isSeparator(text.charCodeAt(i))) i++;
-  if (i >= text.length) return null;
-  let end = i + 1;
-  while (end < text.length && !isSeparator(text.charCodeAt(end))) end++;
-  return { start: i, end };
-}
-
-// A cheap first look: a link has at least one of these; most words of prose have none.
-function mayBeLink(raw: string): boolean {
-  return raw.length >= 8 && (raw.includes(':') || raw.includes('/') || raw.includes('.') || raw.includes('@'));
-}
-
-/** Judges one trimmed token the way `findLinks` would, for input that is one token with nothing to clean. */
-export function judgeToken(token: string): Judged | null {
-  return isCandidate(token) ? judge(token) : null;
-}
-
-/** Every My Access link (or look-alike) in a text, in order, each judged on its own. */
-export function findLinks(text: string): LinkAnalysis[] {
-  const original = String(text ?? '');
-  const clean = cleanText(original);
-  const cleaned = clean !== original;
-  const out: LinkAnalysis[] = [];
-  const seen = new Set<string>();
-  for (let tok = nextToken(clean, 0); tok; tok = nextToken(clean, tok.end)) {
-    let raw = clean.slice(tok.start, tok.end);
-    if (!mayBeLink(raw)) continue;
-    const first = trimToken(raw);
-    if (!isCandidate(first)) continue;
-    let current = judge(first);
-    let joins = 0;
-    // A plain-text mailer may have broken the link over lines: join while it gets more complete.
-    for (let next = nextToken(clean, tok.end); next && joins < MAX_JOINS && current.relevant && current.analysis.verdict !== 'valid'; next = nextToken(clean, tok.end)) {
-      if (/\n[ \t>]*\n/.test(clean.slice(tok.end, next.start))) break;
-      const joinedRaw = raw + clean.slice(next.start, next.end);
-      const joined = judge(trimToken(joinedRaw));
-      if (!better(joined, current)) break;
-      raw = joinedRaw;
-      current = joined;
-      joins++;
-      tok = next;
+/** Stretches that overlap are one place in the text: their readings are judged together. */
+function merged(stretches: Stretch[]): Stretch[] {
+  const sorted = stretches.map((s, i) => [s, i] as const).sort((a, b) => a[0].start - b[0].start || a[1] - b[1]);
+  const out: Stretch[] = [];
+  for (const [s] of sorted) {
+    const last = out.at(-1);
+    if (last && s.start < last.end) {
+      last.end = Math.max(last.end, s.end);
+      last.readings.push(...s.readings);
+    } else {
+      out.push({ ...s, readings: [...s.readings] });
     }
-    if (!current.relevant) continue;
-    const a = current.analysis;
-    const key = a.canonical ?? a.link;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (joins > 0 || (cleaned && !original.includes(a.input))) addProblems(a.problems, 'text-cleaned');
-    out.push(a);
   }
   return out;
+}
+
+interface Run {
+  start: number;
+  end: number;
+}
+
+// Runs are separated by ASCII whitespace; other spaces stay inside a run (readings.ts).
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+}
+
+/** The next run of text without ASCII whitespace, at or after `from`. A scanner: no regex over a megabyte. */
+function nextRun(text: string, from: number): Run | null {
+  let start = from;
+  while (start < text.length && isSpace(text.charCodeAt(start))) start++;
+  if (start >= text.length) return null;
+  let end = start + 1;
+  while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
+  return { start, end };
+}
+
+/** The stretches of one form of the text (as it is, or decoded); `at` maps its offsets to the original's. */
+function stretchesOf(text: string, at: (i: number) => number, raw: boolean): Stretch[] {
+  const out: Stretch[] = [];
+  const add = (start: number, end: number, readings: Reading[]) => {
+    if (readings.length > 0) out.push({ start: at(start), end: at(end), readings });
+  };
+  for (const link of [...anchorsInSource(text), ...markdownLinks(text)]) {
+    const reading = markupReading(link.href, link.text, raw, findLinks);
+    if (reading) add(link.start, link.end, [reading]);
+  }
+  for (let run = nextRun(text, 0); run; ) {
+    let { start, end } = run;
+    let joined = text.slice(start, end);
+    let next = nextRun(text, end);
+    // What a browser would read as one URL: a tab or line break inside a scheme or an authority,
+    // and a link in `<…>` broken over lines.
+    for (let runs = 0; next && runs < MAX_BRACKET_RUNS && gluesTo(joined, text.slice(end, next.start), text.slice(next.start, next.end)); runs++) {
+      joined += text.slice(next.start, next.end);
+      end = next.end;
+      next = nextRun(text, end);
+    }
+    if (joined.length >= 8 && /[:.%]/.test(joined)) {
+      let readings = readingsOf(joined, raw, lineBreakBefore(text, end, next));
+      // A link a plain-text mailer wrapped over lines: join the next line while the link gets more complete.
+      let best = choose(readings);
+      const mayJoin = () => !readings.some((r) => r.judged.analysis.verdict === 'dangerous') && best?.judged.analysis.verdict !== 'valid' && (best !== undefined || inAuthority(joined));
+      for (let joins = 0; next && joins < MAX_JOINS && mayJoin(); joins++) {
+        const gap = text.slice(end, next.start);
+        if (/\n[ \t>]*\n/.test(gap)) break;
+        // Quoted replies start each line with `>`: those marks are not part of the link.
+        let cont: Run | null = next;
+        while (cont && gap.includes('\n') && /^>+$/.test(text.slice(cont.start, cont.end))) cont = nextRun(text, cont.end);
+        if (!cont) break;
+        const longer = joined + text.slice(cont.start, cont.end);
+        const afterCont = nextRun(text, cont.end);
+        const candidate = readingsOf(longer, raw, lineBreakBefore(text, cont.end, afterCont)).map((r) => ({ ...r, raw: false }));
+        const candidateBest = choose(candidate);
+        if (!candidateBest || !better(candidateBest.judged, best?.judged)) break;
+        joined = longer;
+        readings = candidate;
+        best = candidateBest;
+        end = cont.end;
+        next = afterCont;
+      }
+      add(start, end, readings);
+    }
+    run = next;
+  }
+  return out;
+}
+
+/** Whether the link so far has not yet passed its authority: `https://host` with no `/`, `?` or `#` after it. */
+function inAuthority(s: string): boolean {
+  const link = browserReading(s);
+  if (link === null) return false;
+  const afterScheme = link.replace(/^[a-z][a-z0-9+.-]*:[/\\]*/i, '');
+  return afterScheme === link ? !/[/?#]/.test(link) : !/[/?#]/.test(afterScheme);
+}
+
+/**
+ * Whether a browser would read `next` as part of the same URL. Tabs and line breaks vanish from an
+ * href, so inside a scheme (`JaVa` tab `ScRiPt:`) or an authority (`…microsoft.com` line break
+ * `.evil.example`) they join. A `<` without its `>` joins across any whitespace.
+ */
+function gluesTo(joined: string, gap: string, next: string): boolean {
+  const open = joined.lastIndexOf('<');
+  if (open >= 0 && !joined.includes('>', open) && /^<\s*(?:h(?:tt|xx)ps?:|myaccess)/i.test(joined.slice(open)) && !/\n[ \t>]*\n/.test(gap)) return true;
+  if (!/^[\t\n\r]+$/.test(gap)) return false;
+  // A scheme cut in two: the letters before the break and those after make `javascript:` and the like.
+  const word = /[a-z]+$/i.exec(joined)?.[0];
+  if (word && /^(?:javascript|vbscript|data|https?):/i.test(word + next) && !/^(?:javascript|vbscript|data|https?):/i.test(next)) {
+    return true;
+  }
+  // An authority cut in two: what follows can only go on a host (`.evil.example`, `@evil.example`),
+  // or nothing came after the scheme yet (`https://` line break `host…`).
+  const continuesHost = /^[.\-@:%\\[\]_]/.test(next) || /:[/\\]*$/.test(joined);
+  return continuesHost && inAuthority(joined);
+}
+
+/** Whether a run is followed by a line break and more text: a host that stops there may have been cut by the wrap. */
+function lineBreakBefore(text: string, end: number, next: Run | null): boolean {
+  return next !== null && text.slice(end, next.start).includes('\n');
 }

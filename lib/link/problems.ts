@@ -5,7 +5,7 @@ import type { Problem, ProblemCode, Severity } from './types';
 const WARNINGS = new Set<ProblemCode>(['defanged', 'several-links', 'insecure-scheme', 'hash-missing', 'wrapper-carries-recipient']);
 const INFOS = new Set<ProblemCode>([
   'route-not-package', 'scheme-missing', 'scheme-doubled', 'hash-encoded', 'at-encoded', 'query-dropped',
-  'text-cleaned', 'package-id-normalized', 'hint-normalized', 'repaired',
+  'text-cleaned', 'link-encoded', 'package-id-normalized', 'hint-normalized', 'repaired',
 ]);
 
 function severityOf(code: ProblemCode): Severity {

@@ -25,6 +25,8 @@ export const PROBLEM_CODES = [
   'host-encoded',
   'host-backslash',
   'host-malformed',
+  'link-embedded',
+  'text-target-mismatch',
   'hint-punycode',
   'hint-non-ascii',
   'wrapper-lookalike',
@@ -32,6 +34,8 @@ export const PROBLEM_CODES = [
   'wrapper-too-deep',
   // Broken or incomplete
   'host-port',
+  'host-cut',
+  'link-partial',
   'hint-missing',
   'hint-malformed',
   'hint-email',
@@ -53,6 +57,7 @@ export const PROBLEM_CODES = [
   'at-encoded',
   'query-dropped',
   'text-cleaned',
+  'link-encoded',
   'package-id-normalized',
   'hint-normalized',
   'wrapper-carries-recipient',
@@ -85,4 +90,6 @@ export interface LinkAnalysis {
   realHost: string | null;
   /** The link as found in the text, after unwrapping, for display. */
   link: string;
+  /** Where in the text given to `findLinks` this link stands: [start, end) in UTF-16 units. */
+  span?: { start: number; end: number };
 }

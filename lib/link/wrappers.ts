@@ -8,29 +8,35 @@ export interface WrapperMatch {
   /** The wrapper keeps its target on a server (Mimecast): only `display` is known. */
   irreversible?: boolean;
   display?: string;
+  /** The wrapper link itself carries the recipient's address (Safe Links' `data=`). */
+  carriesRecipient?: boolean;
 }
 
 const SAFELINKS = /^[a-z0-9-]+\.safelinks\.protection\.(?:outlook\.com|office365\.us)$/;
-const TEAMS_HOSTS = new Set(['statics.teams.cdn.office.net', 'statics.teams.microsoft.com', 'statics.gov.teams.microsoft.us']);
-const GOOGLE = /^(?:www\.)?google\.(?:com|[a-z]{2}|co\.[a-z]{2}|com\.[a-z]{2})$/;
+// Teams' Safe Links page: older hosts and, since 2025, teams.public.onecdn.static.microsoft.
+const TEAMS_HOSTS = new Set(['statics.teams.cdn.office.net', 'statics.teams.microsoft.com', 'statics.gov.teams.microsoft.us', 'teams.public.onecdn.static.microsoft']);
+// Google's own redirect hosts, named one by one: `google.<anything>` is not Google's.
+const GOOGLE_DOMAINS = [
+  'com', 'ad', 'ae', 'at', 'be', 'bg', 'ca', 'ch', 'cl', 'cz', 'de', 'dk', 'ee', 'es', 'fi', 'fr', 'gr', 'hr', 'hu', 'ie', 'is',
+  'it', 'lt', 'lu', 'lv', 'nl', 'no', 'pl', 'pt', 'ro', 'rs', 'ru', 'se', 'si', 'sk', 'co.in', 'co.jp', 'co.kr', 'co.nz',
+  'co.uk', 'co.za', 'com.ar', 'com.au', 'com.br', 'com.hk', 'com.mx', 'com.sg', 'com.tr', 'com.tw',
+];
+const GOOGLE_HOSTS = new Set(GOOGLE_DOMAINS.flatMap((d) => [`google.${d}`, `www.google.${d}`]));
 const MIMECAST = /^(?:protect-[a-z0-9-]+\.mimecast\.com|url\.[a-z0-9-]+\.m\.mimecastprotect\.com)$/;
 const V3 = /^\/v3\/__(.+?)__;([A-Za-z0-9_-]*)!/;
 // Proofpoint v3 run lengths: `**A` = 2 characters, `**B` = 3, ... (Proofpoint's published decoder).
 const RUN_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 /** Recognises a wrapper by its exact host and path; `tail` is everything after the host. */
-// Every other wrapper host ends in one of these: one test rules out most hosts at once (among
-// them the look-alikes under microsoft.com).
-const WRAPPER_HOST_HINT = /(?:\.outlook\.com|\.office365\.us|proofpoint\.com|urldefense\.com|google\.[a-z.]+|slack-redir\.net|mimecast(?:protect)?\.com)$/;
-
 export function matchWrapper(host: string, tail: string): WrapperMatch | null {
-  if (!WRAPPER_HOST_HINT.test(host) && !TEAMS_HOSTS.has(host)) return null;
   const hash = tail.indexOf('#');
   const pathQuery = hash < 0 ? tail : tail.slice(0, hash);
   const q = pathQuery.indexOf('?');
   const path = (q < 0 ? pathQuery : pathQuery.slice(0, q)).toLowerCase();
   const query = q < 0 ? '' : pathQuery.slice(q + 1);
-  if (SAFELINKS.test(host)) return { name: 'safelinks', target: queryParam(query, 'url') };
+  if (SAFELINKS.test(host)) {
+    return { name: 'safelinks', target: queryParam(query, 'url'), carriesRecipient: rawQueryParam(query, 'data', true) !== undefined };
+  }
   if (TEAMS_HOSTS.has(host) && /\/safelinks\/\d+\/atp-safelinks\.html$/.test(path)) {
     return { name: 'safelinks', target: queryParam(query, 'url') };
   }
@@ -40,7 +46,7 @@ export function matchWrapper(host: string, tail: string): WrapperMatch | null {
     return { name: 'urldefense' };
   }
   if (host === 'urldefense.com') return { name: 'urldefense', target: decodeProofpointV3(tail) };
-  if (GOOGLE.test(host) && path === '/url') {
+  if (GOOGLE_HOSTS.has(host) && path === '/url') {
     return { name: 'google', target: queryParam(query, 'q') || queryParam(query, 'url') };
   }
   if (host === 'slack-redir.net' && path === '/link') return { name: 'slack', target: queryParam(query, 'url') };

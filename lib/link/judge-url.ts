@@ -1,0 +1,180 @@
+import { asHref, realHostOf, withoutTrailingDot } from './browser';
+import { judgeOfficial } from './official';
+import { addProblems } from './problems';
+import { resemblesMyAccess, resemblesMyAccessHost } from './resemble';
+import { isOfficialHost, result } from './result';
+import { isAscii, safeDecode, skeleton, stripInvisible } from './text';
+import { MY_ACCESS_HOSTS, type LinkAnalysis, type ProblemCode } from './types';
+import { imitatesWrapper, matchWrapper, type WrapperMatch } from './wrappers';
+
+/** A link and whether it has anything to do with My Access (what `findLinks` reports). */
+export interface Judged {
+  analysis: LinkAnalysis;
+  relevant: boolean;
+}
+
+export interface JudgeOptions {
+  /** Wrappers already removed around this link. */
+  depth?: number;
+  /** The text went on after a line break: a host that stops short may have been cut by the wrap. */
+  wrapped?: boolean;
+}
+
+const MAX_WRAPPERS = 5;
+const UNSAFE_SCHEMES = new Set(['javascript', 'data', 'vbscript', 'file', 'blob', 'about']);
+const DEFANGED = /^h(?:xx|\*\*)ps?$/i;
+// `https://https://…` and `https://https//…` from a doubled paste.
+const DOUBLED = /^(?:\/\/https?:?(?=\/\/))+/i;
+// A link to somewhere else that carries another link inside (after `?`, `](`, a quote…), percent-
+// encoded once or not, which names My Access (directly or inside a wrapper: Proofpoint writes `-2D`).
+const EMBEDDED_SCHEME = /https?(?::|%3a)/i;
+const MY_ACCESS_MENTION = /m[iy]-?acc?ess|access-(?:2d)?packages/i;
+
+/**
+ * Judges one URL (already cut out of its text) as a browser would open it: the scheme and host the
+ * WHATWG parser takes from its start, then the My Access route. Never throws.
+ */
+export function judgeUrl(input: string, url: string, options: JudgeOptions = {}): Judged {
+  const depth = options.depth ?? 0;
+  const codes: ProblemCode[] = [];
+  let s = asHref(url);
+
+  const schemeMatch = /^([a-z][a-z0-9+.-]*):/i.exec(s);
+  let scheme: string;
+  if (!schemeMatch || /^[a-z0-9.-]+:\d/i.test(s)) {
+    // A careless paste without scheme (`myaccess.microsoft.com/@…`), as an address bar reads it.
+    s = (s.startsWith('//') ? 'https:' : 'https://') + s;
+    scheme = 'https';
+    codes.push('scheme-missing');
+  } else {
+    scheme = schemeMatch[1]!.toLowerCase();
+  }
+  if (DEFANGED.test(scheme)) return { analysis: result(input, s, 'invalid', ['defanged']), relevant: resemblesMyAccess(s) };
+  if (scheme !== 'http' && scheme !== 'https') {
+    // A script or data URL is dangerous wherever it turns up; another scheme only when it imitates My Access.
+    if (UNSAFE_SCHEMES.has(scheme) || resemblesMyAccess(s)) {
+      return { analysis: result(input, s, 'dangerous', ['scheme-unsafe']), relevant: true };
+    }
+    return { analysis: result(input, s, 'invalid', ['not-my-access']), relevant: false };
+  }
+
+  let rest = s.slice(scheme.length + 1);
+  const doubled = DOUBLED.exec(rest);
+  if (doubled) {
+    rest = rest.slice(doubled[0].length);
+    codes.push('scheme-doubled');
+  }
+  const slashes = /^[/\\]*/.exec(rest)![0];
+  const after = rest.slice(slashes.length);
+  const authEnd = after.search(/[/?#]/);
+  const authority = authEnd < 0 ? after : after.slice(0, authEnd);
+  const tail = authEnd < 0 ? '' : after.slice(authEnd);
+  const link = `${scheme}://${after}`;
+
+  // Raw-authority tricks are dangerous even where a browser would end up on the official host.
+  const disguise = authorityTricks(slashes, authority);
+  const { host, port } = splitPort(authority.toLowerCase());
+  if (port === 'malformed') disguise.push('host-malformed');
+  if (/(?:^|\.)xn--/.test(host)) disguise.push('host-punycode');
+  if (disguise.length > 0 || host === '') {
+    if (!resemblesMyAccess(s) && !resemblesMyAccessHost(host)) return notMyAccess(input, link);
+    if (host === '') disguise.push('host-malformed');
+    return { analysis: result(input, link, 'dangerous', disguise, { realHost: realHostOf(link) }), relevant: true };
+  }
+
+  const name = withoutTrailingDot(host);
+  const defaultPort = port === '' || Number(port) === (scheme === 'https' ? 443 : 80);
+  if (!isOfficialHost(name)) {
+    const wrapper = defaultPort ? matchWrapper(name, tail) : null;
+    if (wrapper) return judgeWrapped(input, link, wrapper, depth);
+    return judgeElsewhere(input, link, name, tail, options.wrapped === true);
+  }
+  if (!defaultPort) return { analysis: result(input, link, 'invalid', ['host-port'], { realHost: name }), relevant: true };
+  if (scheme === 'http') codes.push('insecure-scheme');
+  // Zero-width characters in the route are paste noise (in the host or hint they are a trick).
+  return { analysis: judgeOfficial(input, link, name, isAscii(tail) ? tail : stripRouteInvisible(tail), codes), relevant: true };
+}
+
+function authorityTricks(slashes: string, authority: string): ProblemCode[] {
+  const codes: ProblemCode[] = [];
+  if (slashes.includes('\\') || authority.includes('\\')) codes.push('host-backslash');
+  if (authority.includes('@')) codes.push('host-userinfo');
+  if (authority.includes('%')) codes.push('host-encoded');
+  if (!isAscii(authority)) codes.push('host-non-ascii'); // invisible characters included
+  return codes;
+}
+
+/** Host and port of a lower-case authority without userinfo; a port that is not 0–65535 is malformed. */
+function splitPort(authority: string): { host: string; port: string } {
+  const colon = authority.lastIndexOf(':');
+  if (colon < 0 || authority.includes('@')) return { host: authority, port: '' };
+  const port = authority.slice(colon + 1);
+  return { host: authority.slice(0, colon), port: /^\d{0,5}$/.test(port) && Number(port) <= 65535 ? port : 'malformed' };
+}
+
+function stripRouteInvisible(tail: string): string {
+  const hash = tail.indexOf('#');
+  return hash < 0 ? tail : tail.slice(0, hash) + stripInvisible(tail.slice(hash));
+}
+
+function notMyAccess(input: string, link: string): Judged {
+  return { analysis: result(input, link, 'invalid', ['not-my-access']), relevant: false };
+}
+
+/** A plain host that is not official: a look-alike, a link hiding a My Access link, or nothing of ours. */
+function judgeElsewhere(input: string, link: string, host: string, tail: string, wrapped: boolean): Judged {
+  // A host that stops short of an official one at a line break was cut by the wrap, not faked.
+  // (A quoted-printable soft break leaves an `=` there.)
+  if (wrapped && tail === '' && cutShort(host.replace(/=$/, ''))) return { analysis: result(input, link, 'invalid', ['host-cut']), relevant: true };
+  const decodedTail = safeDecode(tail);
+  const inner = decodedTail.search(EMBEDDED_SCHEME);
+  const embedded = inner >= 0 && MY_ACCESS_MENTION.test(decodedTail.slice(inner));
+  const folded = skeleton(host);
+  const resembles = resemblesMyAccessHost(host, folded);
+  const fakeWrapper = imitatesWrapper(host, folded);
+  const imitates = embedded || resembles || /access-packages/i.test(decodedTail) || (fakeWrapper && resemblesMyAccess(decodedTail));
+  if (!imitates) return notMyAccess(input, link);
+  const codes: ProblemCode[] = [];
+  // A fake wrapper carries its link inside by nature: its own code says it all.
+  if (fakeWrapper) codes.push('wrapper-lookalike');
+  else {
+    // An ordinary host that only carries a My Access link is no look-alike; the embedding is the trick.
+    if (resembles || !embedded) codes.push('host-lookalike');
+    if (embedded) codes.push('link-embedded');
+  }
+  return { analysis: result(input, link, 'dangerous', codes, { realHost: realHostOf(link) ?? host }), relevant: true };
+}
+
+/** `myacc`, `myaccess.micro`: the start of an official host and nothing more. */
+function cutShort(host: string): boolean {
+  return host.length >= 3 && MY_ACCESS_HOSTS.some((h) => h !== host && h.startsWith(host));
+}
+
+function judgeWrapped(input: string, link: string, wrapper: WrapperMatch, depth: number): Judged {
+  const unwrapped = [wrapper.name];
+  if (depth >= MAX_WRAPPERS) {
+    return { analysis: result(input, link, 'dangerous', ['wrapper-too-deep'], { unwrapped }), relevant: true };
+  }
+  if (wrapper.irreversible) {
+    const display = wrapper.display?.trim() ?? '';
+    const shown = withoutTrailingDot(display.toLowerCase());
+    if (display && !isOfficialHost(shown) && resemblesMyAccessHost(display)) {
+      return { analysis: result(input, link, 'dangerous', ['wrapper-display-lookalike'], { unwrapped, realHost: display }), relevant: true };
+    }
+    // Nothing else is knowable offline: ask for the original instead of guessing.
+    return { analysis: result(input, link, 'invalid', ['wrapper-irreversible'], { unwrapped }), relevant: display === '' || isOfficialHost(shown) };
+  }
+  // A target without a scheme is no link the wrapper could send anyone to (`url=3Dhttps…` read raw).
+  if (!wrapper.target || !/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(asHref(wrapper.target))) {
+    return { analysis: result(input, link, 'invalid', ['wrapper-malformed'], { unwrapped }), relevant: resemblesMyAccess(link) };
+  }
+  // The wrapper redirects to its target: that is judged afresh, as the browser will open it.
+  const inner = judgeUrl(input, wrapper.target, { depth: depth + 1 });
+  const analysis = inner.analysis;
+  analysis.unwrapped.unshift(wrapper.name);
+  // The inner link has no scheme of its own to have lost: the wrapper held it whole.
+  analysis.problems = analysis.problems.filter((p) => p.code !== 'scheme-missing');
+  const usable = analysis.verdict === 'valid' || analysis.verdict === 'repairable';
+  if (wrapper.carriesRecipient && usable) addProblems(analysis.problems, 'wrapper-carries-recipient');
+  return { analysis, relevant: inner.relevant };
+}

@@ -1,0 +1,121 @@
+// The ways one stretch of text can be read as a link. A run of text without whitespace is one URL
+// to a browser (its host is the one its start names); a mail client's linkifier may instead cut it
+// at a quote, a bracket or a non-breaking space. Every reading is judged; the caller keeps the most
+// dangerous one, or else the most complete.
+import { judgeUrl, type Judged } from './judge-url';
+import { addProblems } from './problems';
+import { resemblesMyAccessHost } from './resemble';
+import { safeDecode } from './text';
+
+export interface Reading {
+  /** The link as read: what was judged. */
+  text: string;
+  judged: Judged;
+  /** The browser's reading of a whole run, a markup target, or a piece a linkifier or decoding makes. */
+  kind: 'browser' | 'markup' | 'piece';
+  /** Read from the user's text as it is, not from its decoded form. */
+  raw: boolean;
+}
+
+// Where a URL starts inside a run: a scheme a browser or a mail client acts on (defanged ones too).
+const URL_START = /\b(?:https?|h(?:xx|\*\*)ps?|javascript|data|vbscript|file|ftp):/i;
+const SCHEME_AT_START = /^(?:https?|h(?:xx|\*\*)ps?|javascript|data|vbscript|file|ftp):/i;
+// A whole link percent-encoded once, as copied out of another link's `url=` parameter.
+const ENCODED_START = /https?%3a%2f%2f/i;
+// Spaces other than ASCII ones: a browser keeps them inside a URL, a linkifier ends a link there.
+const UNICODE_SPACES = '\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
+// What a linkifier ends a link at, inside a run.
+const PIECE_STOP = new RegExp(`\\]\\(|["'\`<>${UNICODE_SPACES}]`);
+const PIECE_STOPS = new RegExp(PIECE_STOP.source, 'g');
+// Marks that open before a link, and punctuation that closes a sentence after it.
+const LEADING = `([{'"\`‘“«*_<${UNICODE_SPACES}`;
+const TRAILING = `.,;:!?'"\`”’»*_>${UNICODE_SPACES}`;
+const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+
+/** Every reading of `run` (a run of text, possibly joined from several), each judged. */
+export function readingsOf(run: string, raw: boolean, wrapped = false): Reading[] {
+  const out: Reading[] = [];
+  const whole = browserReading(run);
+  if (whole !== null) out.push({ text: whole, judged: judgeUrl(whole, whole, { wrapped }), kind: 'browser', raw });
+  if (PIECE_STOP.test(run)) {
+    for (const part of run.split(PIECE_STOPS)) {
+      const piece = trimEnd(part.slice(leadingEnd(part)));
+      if (piece !== whole && isCandidate(piece)) out.push({ text: piece, judged: judgeUrl(piece, piece), kind: 'piece', raw });
+    }
+  }
+  // Only a link that is encoded as a whole: inside another link's query it is a parameter, read there.
+  const lead = run.slice(leadingEnd(run));
+  if (lead.search(ENCODED_START) === 0) {
+    const link = safeDecode(trimEnd(lead));
+    const judged = judgeUrl(link, link);
+    addProblems(judged.analysis.problems, 'link-encoded');
+    out.push({ text: link, judged, kind: 'piece', raw });
+  }
+  return out;
+}
+
+/**
+ * The URL a browser opens for this run: from where the link starts (a scheme, or a My Access-like
+ * host written without one) to the run's end, less the punctuation that ends a sentence.
+ */
+export function browserReading(run: string): string | null {
+  const lead = run.slice(leadingEnd(run));
+  // `https%3A%2F%2F…` is no URL to a browser (a relative path at most): only its decoded reading counts.
+  if (lead.search(ENCODED_START) === 0) return null;
+  if (isSchemeless(lead)) return trimEnd(lead);
+  const start = URL_START.exec(run);
+  return start ? trimEnd(run.slice(start.index)) : null;
+}
+
+/** Whether a piece of text is worth judging as a link on its own. */
+export function isCandidate(s: string): boolean {
+  return s.length >= 8 && (SCHEME_AT_START.test(s) || isSchemeless(s));
+}
+
+/** A link without scheme: `//host/…`, or a host that resembles My Access's (`myaccess.microsoft.com/@…`). */
+function isSchemeless(s: string): boolean {
+  if (s.startsWith('//')) return /^\/\/[^/?#\\]*\./.test(s);
+  const end = s.search(/[/?#\\]/);
+  const host = end < 0 ? s : s.slice(0, end);
+  // A cheap look first (most words of prose fail it), then the resemblance test proper.
+  const mayResemble = /cc?es|acc|xn--/i.test(host) || !/^[\x20-\x7e]*$/.test(host);
+  return mayResemble && host.length >= 6 && host.includes('.') && !/[\s<>"'`]/.test(host) && resemblesMyAccessHost(host);
+}
+
+/** How many opening marks stand before the link. */
+function leadingEnd(s: string): number {
+  let i = 0;
+  while (i < s.length && LEADING.includes(s[i]!)) i++;
+  return i;
+}
+
+/** Strips sentence punctuation, and closing brackets that the link did not open (`(see …)`, not `…_(bar)`). */
+export function trimEnd(s: string): string {
+  let end = s.length;
+  // Brackets are counted once, and only when a closing one ends the link: the trim stays linear.
+  let brackets: Map<string, number> | undefined;
+  while (end > 0) {
+    const c = s[end - 1]!;
+    if (TRAILING.includes(c)) {
+      end--;
+      continue;
+    }
+    const opener = CLOSERS[c];
+    if (opener === undefined) break;
+    brackets ??= countBrackets(s);
+    const unmatched = brackets.get(c)! - brackets.get(opener)!;
+    if (unmatched <= 0) break;
+    brackets.set(c, brackets.get(c)! - 1);
+    end--;
+  }
+  return end === s.length ? s : s.slice(0, end);
+}
+
+function countBrackets(s: string): Map<string, number> {
+  const counts = new Map([...'()[]{}'].map((c) => [c, 0]));
+  for (let i = 0; i < s.length; i++) {
+    const n = counts.get(s[i]!);
+    if (n !== undefined) counts.set(s[i]!, n + 1);
+  }
+  return counts;
+}
