@@ -1,10 +1,30 @@
-import type { LinkAnalysis } from '../../lib/link';
-import { t } from '../i18n';
+import { BY_CONCERN, type LinkAnalysis, type Verdict } from '../../lib/link';
+import { t, type MessageKey } from '../i18n';
+
+// chrome.i18n has no plural forms: one key for a count of 1, one for more (French agrees in number).
+const COUNT_KEYS: Record<Verdict, { one: MessageKey; other: MessageKey }> = {
+  dangerous: { one: 'countDangerous_one', other: 'countDangerous_other' },
+  repairable: { one: 'countRepairable_one', other: 'countRepairable_other' },
+  valid: { one: 'countValid_one', other: 'countValid_other' },
+  invalid: { one: 'countInvalid_one', other: 'countInvalid_other' },
+};
+
+/** "3 links found: 1 dangerous, 1 incomplete, 1 genuine", worst first, in words. */
+export function linksFoundText(links: readonly LinkAnalysis[]): string {
+  const parts = BY_CONCERN.flatMap((verdict) => {
+    const n = links.filter((l) => l.verdict === verdict).length;
+    // In English, French and Dutch only 1 takes the singular among the counts shown (never 0).
+    return n === 0 ? [] : [t(n === 1 ? COUNT_KEYS[verdict].one : COUNT_KEYS[verdict].other, String(n))];
+  });
+  return t('linksFound', [String(links.length), parts.join(', ')]);
+}
 
 export function LinkList({ links, selected, onSelect }: { links: LinkAnalysis[]; selected: number; onSelect: (i: number) => void }) {
   return (
-    <section aria-label={t('linksFound', String(links.length))}>
-      <p class="muted">{t('linksFound', String(links.length))}</p>
+    <section aria-labelledby="links-found">
+      <p id="links-found" class="muted">
+        {linksFoundText(links)}
+      </p>
       <ul class="links">
         {links.map((link, i) => (
           <li key={`${i}:${link.link}`}>

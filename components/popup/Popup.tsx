@@ -1,11 +1,40 @@
+import type { JSX } from 'preact';
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { t } from '../i18n';
 import type { PopupEnv } from './env';
 import { HistoryList } from './HistoryList';
 import { LinkList } from './LinkList';
 import { PackageView } from './PackageView';
-import { createPopupState } from './state';
+import { anchorsInHtml } from './paste-html';
+import { createPopupState, type PopupState } from './state';
 import { VerdictView } from './VerdictView';
+
+/**
+ * Takes over the paste: the HTML flavour holds where each link really goes, which the plain text
+ * loses. The text goes in by our hand so that the anchors belong to this paste and to no later edit.
+ */
+function onPaste(e: JSX.TargetedClipboardEvent<HTMLTextAreaElement>, state: PopupState) {
+  const data = e.clipboardData;
+  const box = e.currentTarget;
+  const plain = data?.getData('text/plain') ?? '';
+  const html = data?.getData('text/html') ?? '';
+  // Files or images: nothing to check, and the browser's own paste is left alone.
+  if (!plain && !html) return;
+  e.preventDefault();
+  insertText(box, plain);
+  void state.pasted(box.value, plain, anchorsInHtml(html));
+}
+
+/** Inserts as a paste would: over the selection, caret after it. */
+function insertText(box: HTMLTextAreaElement, text: string) {
+  if (!text) return;
+  const doc = box.ownerDocument;
+  // Deprecated, but the one way to keep Ctrl+Z working after the paste; it fires `input` itself.
+  if (doc.activeElement === box && typeof doc.execCommand === 'function' && doc.execCommand('insertText', false, text)) return;
+  const caret = box.selectionStart + text.length;
+  box.setRangeText(text, box.selectionStart, box.selectionEnd);
+  box.setSelectionRange(caret, caret);
+}
 
 export function Popup({ env, initialText = '', onReady }: { env: PopupEnv; initialText?: string; onReady?: () => void }) {
   const state = useMemo(() => createPopupState(env, initialText), [env]);
@@ -16,7 +45,7 @@ export function Popup({ env, initialText = '', onReady }: { env: PopupEnv; initi
     onReady?.();
     void state.load();
   }, [state]);
-  const { links, current } = state;
+  const { links, current, currentIndex } = state;
 
   return (
     <main class="popup">
@@ -30,11 +59,11 @@ export function Popup({ env, initialText = '', onReady }: { env: PopupEnv; initi
         placeholder={t('pastePlaceholder')}
         value={state.text.value}
         onInput={(e) => state.setText(e.currentTarget.value)}
-        onPaste={(e) => void state.pasted(e.clipboardData?.getData('text/plain') ?? '')}
+        onPaste={(e) => onPaste(e, state)}
       />
       {links.value.length === 0 && !state.portal.value && <p class="muted">{t('emptyHint')}</p>}
-      {links.value.length > 1 && <LinkList links={links.value} selected={state.selected.value} onSelect={(i) => (state.selected.value = i)} />}
-      {current.value && <VerdictView key={current.value.link} analysis={current.value} state={state} />}
+      {links.value.length > 1 && <LinkList links={links.value} selected={currentIndex.value} onSelect={state.select} />}
+      {current.value && <VerdictView key={`${currentIndex.value}:${current.value.link}`} analysis={current.value} state={state} />}
       <HistoryList state={state} />
     </main>
   );

@@ -1,7 +1,7 @@
 import { findLinks } from './find';
 import { addProblems } from './problems';
 import { notALink } from './result';
-import type { LinkAnalysis } from './types';
+import type { LinkAnalysis, Verdict } from './types';
 
 export { buildLink, repairLink, type LinkParts } from './build';
 export { findLinks, findLinksInAnchors } from './find';
@@ -29,7 +29,19 @@ export function analyzeLink(input: string): LinkAnalysis {
   return chosen;
 }
 
-/** The link a view opens on: the first dangerous one, else the first. */
-export function mostConcerning(links: LinkAnalysis[]): LinkAnalysis {
-  return links.find((l) => l.verdict === 'dangerous') ?? links[0]!;
+/** Order of concern: every view opens on the first link of the first kind here (fail closed). */
+export const BY_CONCERN: readonly Verdict[] = ['dangerous', 'repairable', 'valid', 'invalid'];
+
+/** The index of the most concerning link (the earliest of the worst kind); -1 for none. */
+export function mostConcerningIndex(links: readonly LinkAnalysis[]): number {
+  let best = -1;
+  for (let i = 0; i < links.length; i++) {
+    if (best < 0 || BY_CONCERN.indexOf(links[i]!.verdict) < BY_CONCERN.indexOf(links[best]!.verdict)) best = i;
+  }
+  return best;
+}
+
+/** The link a view opens on. */
+export function mostConcerning(links: readonly LinkAnalysis[]): LinkAnalysis {
+  return links[mostConcerningIndex(links)]!;
 }

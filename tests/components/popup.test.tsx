@@ -1,18 +1,54 @@
 /** @vitest-environment happy-dom */
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Popup } from '../../components/popup/Popup';
+import { findLinksInAnchors, type Anchor, type LinkAnalysis } from '../../lib/link';
 import { G } from '../fixtures/link-rows';
 import { fakeEnv } from './fake-env';
 
+// The real engine, watched: the popup must hand it the anchors of a pasted email's HTML.
+vi.mock('../../lib/link', async (original) => {
+  const real = await original<typeof import('../../lib/link')>();
+  return { ...real, findLinksInAnchors: vi.fn(real.findLinksInAnchors) };
+});
+const engine = await vi.importActual<typeof import('../../lib/link')>('../../lib/link');
+
 const LINK = `https://myaccess.microsoft.com/@contoso.com#/access-packages/${G}`;
+const LOOKALIKE = `https://myaccess-microsoft.com/@contoso.com#/access-packages/${G}`;
+/** An email copied from Outlook: the text shows the genuine link, the anchor goes elsewhere. */
+const DISGUISED_HTML = `<html><body><!--StartFragment--><p class=MsoNormal><span style='font-family:"Calibri",sans-serif'>Request it here: <a href="https://evil.example/x">${LINK}</a></span></p><!--EndFragment--></body></html>`;
+const DISGUISED: Anchor = { href: 'https://evil.example/x', text: LINK };
+
 function setup(initialText = '', env = fakeEnv()) {
   render(<Popup initialText={initialText} env={env} />);
   return env;
 }
 const verdict = () => screen.getByTestId('verdict');
+const box = () => screen.getByLabelText('Paste a link or a whole email') as HTMLTextAreaElement;
+/** The list of links found, named by its count line. */
+const found = () => screen.getByRole('region', { name: /links found/ });
+const listed = () => within(found()).getAllByRole('listitem').map((li) => li.textContent);
+const shown = () => within(found()).getByRole('button', { pressed: true }).textContent;
 
-afterEach(cleanup);
+/** A paste as the browser dispatches it, with the flavours a copy put on the clipboard. */
+function paste(flavours: Record<string, string>) {
+  const data = new DataTransfer();
+  for (const [type, value] of Object.entries(flavours)) data.setData(type, value);
+  const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+  fireEvent(box(), event);
+  return event;
+}
+
+/** A stand-in for the anchor engine: every anchor is a disguise leading to its href's host. */
+function judgeAnchorsDangerous(anchors: Anchor[]): LinkAnalysis[] {
+  return anchors.map((a) => ({ ...engine.analyzeLink(a.href), input: a.href, link: a.href, verdict: 'dangerous', canonical: null, realHost: new URL(a.href).hostname, problems: [{ code: 'host-lookalike', severity: 'error' }] }));
+}
+
+afterEach(() => {
+  cleanup();
+  // Back to the real engine, still watched.
+  vi.mocked(findLinksInAnchors).mockReset();
+});
 
 describe('Popup', () => {
   it('empty: a focused paste box and a hint, no verdict', () => {
@@ -76,13 +112,129 @@ describe('Popup', () => {
     expect(verdict().textContent).toContain('This is not a My Access link.');
   });
 
-  it('several links: lists each with its verdict and shows the one chosen', () => {
-    setup(`One ${LINK}\nTwo https://myaccess-microsoft.com/@contoso.com#/access-packages/${G}`);
-    expect(screen.getByText('2 links found: choose one')).toBeTruthy();
-    expect(screen.getAllByRole('button', { pressed: true })).toHaveLength(1);
-    expect(verdict().dataset.verdict).toBe('valid');
-    fireEvent.click(screen.getByRole('button', { name: /Dangerous/ }));
+  it('several links: lists each in text order with its verdict, opens on the dangerous one, shows the one chosen', () => {
+    setup(`One ${LINK}\nTwo ${LOOKALIKE}\nThree https://myaccess.microsoft.com/#/access-packages/${G}`);
+    expect(found().textContent).toContain('3 links found: 1 dangerous, 1 incomplete, 1 genuine');
+    expect(screen.getByRole('region', { name: '3 links found: 1 dangerous, 1 incomplete, 1 genuine' })).toBe(found());
+    expect(listed()).toEqual([
+      `Genuine and complete — ${LINK}`,
+      `Dangerous: not a real My Access link — ${LOOKALIKE}`,
+      `Genuine but incomplete — https://myaccess.microsoft.com/#/access-packages/${G}`,
+    ]);
+    // Buttons that say which is shown, not only by colour.
+    expect(within(found()).getAllByRole('button', { pressed: false })).toHaveLength(2);
+    expect(shown()).toContain(LOOKALIKE);
     expect(verdict().dataset.verdict).toBe('dangerous');
+    fireEvent.click(within(found()).getByRole('button', { name: /Genuine but incomplete/ }));
+    expect(verdict().dataset.verdict).toBe('repairable');
+    expect(shown()).toContain('Genuine but incomplete');
+  });
+
+  it('several links of one kind: the count agrees in number', () => {
+    setup(`${LINK} ${LINK.replace('contoso.com', 'fabrikam.com')}`);
+    expect(screen.getByText('2 links found: 2 genuine')).toBeTruthy();
+    // Nothing worse than genuine: the first link, as before.
+    expect(shown()).toContain(LINK);
+  });
+
+  it('paste: a genuine link first and a look-alike second opens on the look-alike; a click on the first sticks until the text changes', async () => {
+    const env = setup();
+    const event = paste({ 'text/plain': `Hi,\n${LINK}\nor ${LOOKALIKE}\n` });
+    expect(event.defaultPrevented).toBe(true);
+    expect(box().value).toBe(`Hi,\n${LINK}\nor ${LOOKALIKE}\n`);
+    expect(screen.getByText('2 links found: 1 dangerous, 1 genuine')).toBeTruthy();
+    expect(verdict().dataset.verdict).toBe('dangerous');
+    expect(verdict().querySelector('h2')!.textContent).toBe('Dangerous: not a real My Access link');
+    expect(shown()).toContain(LOOKALIKE);
+    await waitFor(() => expect(env.addHistory.mock.calls.map((c) => [c[0].verdict, c[0].link])).toEqual([['valid', LINK], ['dangerous', LOOKALIKE]]));
+
+    fireEvent.click(within(found()).getByRole('button', { name: /Genuine and complete/ }));
+    expect(verdict().dataset.verdict).toBe('valid');
+    expect(shown()).toContain(LINK);
+    // Still chosen once the history and settings have loaded and the popup drew again.
+    await waitFor(() => expect(env.addHistory).toHaveBeenCalledTimes(2));
+    fireEvent.click(await screen.findByText('Recent links (2)'));
+    expect(verdict().dataset.verdict).toBe('valid');
+    // An edit is a new text: the popup opens on the worst link again.
+    fireEvent.input(box(), { target: { value: `${box().value} ` } });
+    expect(verdict().dataset.verdict).toBe('dangerous');
+  });
+
+  it('paste goes in where the caret is, over the selection, as the browser would', () => {
+    setup();
+    fireEvent.input(box(), { target: { value: 'Link: [here], thanks' } });
+    box().setSelectionRange(6, 12);
+    paste({ 'text/plain': LINK });
+    expect(box().value).toBe(`Link: ${LINK}, thanks`);
+    expect(box().selectionStart).toBe(6 + LINK.length);
+    expect(verdict().dataset.verdict).toBe('valid');
+  });
+
+  it('paste reads the HTML flavour too: the anchors found there go to the link engine', () => {
+    setup();
+    paste({ 'text/plain': `Request it here: ${LINK}`, 'text/html': DISGUISED_HTML });
+    expect(box().value).toBe(`Request it here: ${LINK}`);
+    expect(findLinksInAnchors).toHaveBeenCalledWith([DISGUISED]);
+  });
+
+  it('paste: an anchor the engine judges dangerous wins over the genuine-looking text, is counted, and is recorded', async () => {
+    vi.mocked(findLinksInAnchors).mockImplementation(judgeAnchorsDangerous);
+    const env = setup();
+    paste({ 'text/plain': `Request it here: ${LINK}`, 'text/html': DISGUISED_HTML });
+    expect(box().value).toBe(`Request it here: ${LINK}`);
+    expect(verdict().dataset.verdict).toBe('dangerous');
+    expect(verdict().textContent).toContain('It really leads to: evil.example');
+    expect(screen.getByText('2 links found: 1 dangerous, 1 genuine')).toBeTruthy();
+    expect(listed()).toEqual([`Genuine and complete — ${LINK}`, 'Dangerous: not a real My Access link — https://evil.example/x']);
+    expect(shown()).toContain('https://evil.example/x');
+    await waitFor(() => expect(env.addHistory.mock.calls.map((c) => [c[0].verdict, c[0].link])).toEqual([['valid', LINK], ['dangerous', 'https://evil.example/x']]));
+  });
+
+  it('paste: an anchor naming a link the text has is listed once', () => {
+    vi.mocked(findLinksInAnchors).mockImplementation((anchors) => anchors.flatMap((a) => engine.findLinks(a.href)));
+    setup();
+    paste({ 'text/plain': `Request it here: ${LINK}`, 'text/html': `<p>Request it here: <a href="${LINK}">${LINK}</a></p>` });
+    expect(findLinksInAnchors).toHaveBeenCalled();
+    expect(screen.queryByText(/links found/)).toBeNull();
+    expect(verdict().dataset.verdict).toBe('valid');
+  });
+
+  it('paste: when the anchor of the same link is judged worse than the text, the worse verdict is the one listed', () => {
+    vi.mocked(findLinksInAnchors).mockImplementation(judgeAnchorsDangerous);
+    setup();
+    const ported = LINK.replace('.com/', '.com:8443/');
+    paste({ 'text/plain': `Try ${ported} or ${LINK}`, 'text/html': `<p>Try <a href="${ported}">${ported}</a> or ${LINK}</p>` });
+    // Text order kept; the text's "Not a My Access link" gave way to the anchor's verdict.
+    expect(listed()).toEqual([`Dangerous: not a real My Access link — ${ported}`, `Genuine and complete — ${LINK}`]);
+    expect(verdict().dataset.verdict).toBe('dangerous');
+  });
+
+  it('the anchors belong to their paste: typing drops them, and a new paste replaces them', () => {
+    vi.mocked(findLinksInAnchors).mockImplementation(judgeAnchorsDangerous);
+    setup();
+    paste({ 'text/plain': LINK, 'text/html': `<a href="https://evil.example/x">${LINK}</a>` });
+    expect(verdict().dataset.verdict).toBe('dangerous');
+    fireEvent.input(box(), { target: { value: `${LINK} ` } });
+    expect(verdict().dataset.verdict).toBe('valid');
+    expect(screen.queryByText(/links found/)).toBeNull();
+
+    paste({ 'text/plain': ' again', 'text/html': `<a href="https://evil.example/y">${LINK}</a>` });
+    expect(screen.getByText('2 links found: 1 dangerous, 1 genuine')).toBeTruthy();
+    expect(verdict().textContent).toContain('It really leads to: evil.example');
+    paste({ 'text/plain': '!' });
+    expect(box().value).toBe(`${LINK}  again!`);
+    expect(verdict().dataset.verdict).toBe('valid');
+  });
+
+  it('paste: with the real engine, a genuine-looking link whose anchor goes elsewhere is dangerous', () => {
+    setup();
+    paste({ 'text/plain': `Request it here: ${LINK}`, 'text/html': DISGUISED_HTML });
+    expect(box().value).toBe(`Request it here: ${LINK}`);
+    expect(verdict().dataset.verdict).toBe('dangerous');
+    expect(verdict().textContent).toContain('It really leads to: evil.example');
+    expect(found().textContent).toContain('2 links found: 1 dangerous, 1 genuine');
+    expect(shown()).toContain('evil.example');
+    expect(screen.queryByRole('button', { name: 'Copy link' })).toBeNull();
   });
 
   it('a failed copy says what to do instead', async () => {
