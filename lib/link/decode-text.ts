@@ -8,7 +8,6 @@ export interface DecodedText {
   from: Int32Array;
 }
 
-const ENTITY = /^&(?:([a-z]{2,8})|#(\d{1,7})|#x([0-9a-f]{1,6}));/i;
 // The entities that matter to a link (HTML5 names included: `&num;` is `#`).
 const NAMED: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', num: '#', commat: '@', colon: ':', sol: '/',
@@ -18,14 +17,9 @@ const NAMED: Record<string, string> = {
 
 /** The character an entity at the start of `s` stands for, and its length; undefined when there is none. */
 function entityAt(s: string): [char: string, length: number] | undefined {
-  const m = ENTITY.exec(s);
-  if (!m) return undefined;
-  if (m[1]) {
-    const named = NAMED[m[1].toLowerCase()];
-    return named === undefined ? undefined : [named, m[0].length];
-  }
-  const cp = m[2] !== undefined ? Number(m[2]) : parseInt(m[3]!, 16);
-  return cp > 0 && cp <= 0x10ffff ? [String.fromCodePoint(cp), m[0].length] : undefined;
+  const m = matchAt(ENTITY_AT, s, 0);
+  const char = m ? entityOf(m) : undefined;
+  return char === undefined ? undefined : [char, m![0].length];
 }
 
 /**
@@ -44,45 +38,53 @@ export function isQuotedPrintable(s: string): boolean {
   }
 }
 
+// Sticky: matched where the scan stands, without cutting the text into pieces.
+const ENTITY_AT = /&(?:([a-z]{2,8})|#(\d{1,7})|#x([0-9a-f]{1,6}));/iy;
+const QP_AT = /=(?:\r?\n|([0-9A-F]{2}))/y;
+const UTF16 = new TextDecoder('utf-16le');
+
 /** The text with entities (and, in a quoted-printable text, its escapes and soft breaks) decoded; null when nothing changes. */
 export function decodeText(s: string): DecodedText | null {
   const qp = isQuotedPrintable(s);
   if (!qp && !s.includes('&')) return null;
-  const special = qp ? /[&=]/g : /&/g;
-  // Decoding never lengthens a text: one slot per original character is enough.
+  // Decoding never lengthens a text: one slot per original character is enough. Typed arrays keep
+  // a long, entity-dense text from becoming thousands of small strings.
+  const out = new Uint16Array(s.length);
   const from = new Int32Array(s.length + 1);
-  const parts: string[] = [];
   let length = 0;
-  const keep = (start: number, end: number) => {
-    parts.push(s.slice(start, end));
-    for (let i = start; i < end; i++) from[length++] = i;
+  const emit = (units: string, at: number) => {
+    for (let k = 0; k < units.length; k++) {
+      out[length] = units.charCodeAt(k);
+      from[length++] = at;
+    }
   };
-  let copied = 0;
-  let changed = false;
-  for (let m = special.exec(s); m; m = special.exec(s)) {
-    const i = m.index;
-    const decoded = decodeAt(s, i, qp);
-    if (!decoded) continue;
-    keep(copied, i);
-    parts.push(decoded[0]);
-    for (let k = 0; k < decoded[0].length; k++) from[length++] = i;
-    copied = i + decoded[1];
-    special.lastIndex = copied;
-    changed = true;
+  for (let i = 0; i < s.length; ) {
+    const c = s.charCodeAt(i);
+    const m = c === 0x26 ? matchAt(ENTITY_AT, s, i) : c === 0x3d && qp ? matchAt(QP_AT, s, i) : null;
+    const decoded = m ? (c === 0x26 ? entityOf(m) : m[1] ? String.fromCharCode(parseInt(m[1], 16)) : '') : undefined;
+    if (m && decoded !== undefined) {
+      emit(decoded, i);
+      i += m[0].length;
+    } else {
+      out[length] = c;
+      from[length++] = i++;
+    }
   }
-  if (!changed) return null;
-  keep(copied, s.length);
   from[length] = s.length;
-  return { text: parts.join(''), from: from.subarray(0, length + 1) };
+  const text = UTF16.decode(out.subarray(0, length));
+  return text === s ? null : { text, from: from.subarray(0, length + 1) };
 }
 
-/** What stands at `i` (an entity, or a quoted-printable escape or soft break) and how long it is. */
-function decodeAt(s: string, i: number, qp: boolean): [text: string, length: number] | undefined {
-  if (s[i] === '&') return entityAt(s.slice(i, i + 12));
-  if (!qp) return undefined;
-  const m = /^=(?:\r?\n|([0-9A-F]{2}))/.exec(s.slice(i, i + 4));
-  if (!m) return undefined;
-  return [m[1] ? String.fromCharCode(parseInt(m[1], 16)) : '', m[0].length];
+function matchAt(re: RegExp, s: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(s);
+}
+
+/** The character an entity match stands for; undefined for a name this engine does not know. */
+function entityOf(m: RegExpExecArray): string | undefined {
+  if (m[1]) return NAMED[m[1].toLowerCase()];
+  const cp = m[2] !== undefined ? Number(m[2]) : parseInt(m[3]!, 16);
+  return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : undefined;
 }
 
 /** Entities decoded, for an attribute value or a text read from HTML source. */

@@ -6,7 +6,7 @@ import { decodeText } from './decode-text';
 import type { Judged } from './judge-url';
 import { anchorsInSource, markdownLinks, markupReading, type Anchor } from './markup';
 import { addProblems } from './problems';
-import { browserReading, readingsOf, type Reading } from './readings';
+import { browserReading, memoJudge, readingsOf, type Judge, type Reading } from './readings';
 import type { LinkAnalysis } from './types';
 
 /** The readings of one stretch [start, end) of the user's text. */
@@ -26,9 +26,10 @@ export function findLinks(text: string): LinkAnalysis[] {
   const original = typeof text === 'string' ? text : String(text ?? '');
   const stretches: Stretch[] = [];
   // The decoded reading first: where both read a link equally well, its form is the cleaner one.
+  const judge = memoJudge();
   const decoded = decodeText(original);
-  if (decoded) stretches.push(...stretchesOf(decoded.text, (i) => decoded.from[i]!, false));
-  stretches.push(...stretchesOf(original, (i) => i, true));
+  if (decoded) stretches.push(...stretchesOf(decoded.text, (i) => decoded.from[i]!, false, judge));
+  stretches.push(...stretchesOf(original, (i) => i, true, judge));
   return verdicts(original, merged(stretches));
 }
 
@@ -128,7 +129,7 @@ function nextRun(text: string, from: number): Run | null {
 }
 
 /** The stretches of one form of the text (as it is, or decoded); `at` maps its offsets to the original's. */
-function stretchesOf(text: string, at: (i: number) => number, raw: boolean): Stretch[] {
+function stretchesOf(text: string, at: (i: number) => number, raw: boolean, judge: Judge): Stretch[] {
   const out: Stretch[] = [];
   const add = (start: number, end: number, readings: Reading[]) => {
     if (readings.length > 0) out.push({ start: at(start), end: at(end), readings });
@@ -149,7 +150,7 @@ function stretchesOf(text: string, at: (i: number) => number, raw: boolean): Str
       next = nextRun(text, end);
     }
     if (joined.length >= 8 && /[:.%]/.test(joined)) {
-      let readings = readingsOf(joined, raw, lineBreakBefore(text, end, next));
+      let readings = readingsOf(joined, raw, lineBreakBefore(text, end, next), judge);
       // A link a plain-text mailer wrapped over lines: join the next line while the link gets more complete.
       let best = choose(readings);
       const mayJoin = () => !readings.some((r) => r.judged.analysis.verdict === 'dangerous') && best?.judged.analysis.verdict !== 'valid' && (best !== undefined || inAuthority(joined));
@@ -159,10 +160,11 @@ function stretchesOf(text: string, at: (i: number) => number, raw: boolean): Str
         // Quoted replies start each line with `>`: those marks are not part of the link.
         let cont: Run | null = next;
         while (cont && gap.includes('\n') && /^>+$/.test(text.slice(cont.start, cont.end))) cont = nextRun(text, cont.end);
-        if (!cont) break;
+        // A line that starts a link of its own does not continue this one.
+        if (!cont || startsLink(text.slice(cont.start, cont.end))) break;
         const longer = joined + text.slice(cont.start, cont.end);
         const afterCont = nextRun(text, cont.end);
-        const candidate = readingsOf(longer, raw, lineBreakBefore(text, cont.end, afterCont)).map((r) => ({ ...r, raw: false }));
+        const candidate = readingsOf(longer, raw, lineBreakBefore(text, cont.end, afterCont), judge).map((r) => ({ ...r, raw: false }));
         const candidateBest = choose(candidate);
         if (!candidateBest || !better(candidateBest.judged, best?.judged)) break;
         joined = longer;
@@ -204,6 +206,10 @@ function gluesTo(joined: string, gap: string, next: string): boolean {
   // or nothing came after the scheme yet (`https://` line break `host…`).
   const continuesHost = /^[.\-@:%\\[\]_]/.test(next) || /:[/\\]*$/.test(joined);
   return continuesHost && inAuthority(joined);
+}
+
+function startsLink(run: string): boolean {
+  return /^(?:[a-z][a-z0-9+.-]*:\/\/|<?https?:)/i.test(run);
 }
 
 /** Whether a run is followed by a line break and more text: a host that stops there may have been cut by the wrap. */

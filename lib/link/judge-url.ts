@@ -1,4 +1,5 @@
 import { asHref, realHostOf, withoutTrailingDot } from './browser';
+import { decodeEntities } from './decode-text';
 import { judgeOfficial } from './official';
 import { addProblems } from './problems';
 import { resemblesMyAccess, resemblesMyAccessHost } from './resemble';
@@ -55,7 +56,7 @@ export function judgeUrl(input: string, url: string, options: JudgeOptions = {})
     if (UNSAFE_SCHEMES.has(scheme) || resemblesMyAccess(s)) {
       return { analysis: result(input, s, 'dangerous', ['scheme-unsafe']), relevant: true };
     }
-    return { analysis: result(input, s, 'invalid', ['not-my-access']), relevant: false };
+    return NOT_OURS;
   }
 
   let rest = s.slice(scheme.length + 1);
@@ -77,7 +78,7 @@ export function judgeUrl(input: string, url: string, options: JudgeOptions = {})
   if (port === 'malformed') disguise.push('host-malformed');
   if (/(?:^|\.)xn--/.test(host)) disguise.push('host-punycode');
   if (disguise.length > 0 || host === '') {
-    if (!resemblesMyAccess(s) && !resemblesMyAccessHost(host)) return notMyAccess(input, link);
+    if (!resemblesMyAccess(s) && !resemblesMyAccessHost(host)) return NOT_OURS;
     if (host === '') disguise.push('host-malformed');
     return { analysis: result(input, link, 'dangerous', disguise, { realHost: realHostOf(link) }), relevant: true };
   }
@@ -117,23 +118,30 @@ function stripRouteInvisible(tail: string): string {
   return hash < 0 ? tail : tail.slice(0, hash) + stripInvisible(tail.slice(hash));
 }
 
-function notMyAccess(input: string, link: string): Judged {
-  return { analysis: result(input, link, 'invalid', ['not-my-access']), relevant: false };
-}
+/**
+ * A link that has nothing to do with My Access. Nothing is reported of it, so one shared, frozen
+ * answer serves: most links of a long text are such, and none of them costs an allocation.
+ */
+export const NOT_OURS: Judged = Object.freeze({
+  analysis: Object.freeze({ ...result('', '', 'invalid', ['not-my-access']), needs: Object.freeze([]), unwrapped: Object.freeze([]), problems: Object.freeze([]) }) as unknown as LinkAnalysis,
+  relevant: false,
+});
 
 /** A plain host that is not official: a look-alike, a link hiding a My Access link, or nothing of ours. */
 function judgeElsewhere(input: string, link: string, host: string, tail: string, wrapped: boolean): Judged {
   // A host that stops short of an official one at a line break was cut by the wrap, not faked.
   // (A quoted-printable soft break leaves an `=` there.)
   if (wrapped && tail === '' && cutShort(host.replace(/=$/, ''))) return { analysis: result(input, link, 'invalid', ['host-cut']), relevant: true };
-  const decodedTail = safeDecode(tail);
+  // Read the way any later step could decode it (percent, entities, quoted-printable), so that an
+  // encoded My Access link inside still counts as one.
+  const decodedTail = decodeEntities(safeDecode(tail)).replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   const inner = decodedTail.search(EMBEDDED_SCHEME);
   const embedded = inner >= 0 && MY_ACCESS_MENTION.test(decodedTail.slice(inner));
   const folded = skeleton(host);
   const resembles = resemblesMyAccessHost(host, folded);
   const fakeWrapper = imitatesWrapper(host, folded);
   const imitates = embedded || resembles || /access-packages/i.test(decodedTail) || (fakeWrapper && resemblesMyAccess(decodedTail));
-  if (!imitates) return notMyAccess(input, link);
+  if (!imitates) return NOT_OURS;
   const codes: ProblemCode[] = [];
   // A fake wrapper carries its link inside by nature: its own code says it all.
   if (fakeWrapper) codes.push('wrapper-lookalike');
@@ -170,11 +178,12 @@ function judgeWrapped(input: string, link: string, wrapper: WrapperMatch, depth:
   }
   // The wrapper redirects to its target: that is judged afresh, as the browser will open it.
   const inner = judgeUrl(input, wrapper.target, { depth: depth + 1 });
+  if (!inner.relevant) return NOT_OURS;
   const analysis = inner.analysis;
   analysis.unwrapped.unshift(wrapper.name);
   // The inner link has no scheme of its own to have lost: the wrapper held it whole.
   analysis.problems = analysis.problems.filter((p) => p.code !== 'scheme-missing');
   const usable = analysis.verdict === 'valid' || analysis.verdict === 'repairable';
   if (wrapper.carriesRecipient && usable) addProblems(analysis.problems, 'wrapper-carries-recipient');
-  return { analysis, relevant: inner.relevant };
+  return { analysis, relevant: true };
 }

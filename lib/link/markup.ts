@@ -31,10 +31,12 @@ export function markupReading(href: string, shown: string, raw: boolean, linksIn
   const claimed = linksIn(shown)[0];
   if (!claimed) return judged.relevant ? { text: target, judged, kind: 'markup', raw } : null;
   if (agrees(claimed, judged.analysis)) return { text: target, judged, kind: 'markup', raw };
-  const inner = judged.analysis;
-  const analysis = result(target, inner.link, 'dangerous', ['text-target-mismatch'], {
-    unwrapped: inner.unwrapped,
-    realHost: inner.realHost ?? realHostOf(inner.link),
+  // Where the target really goes: the link the engine read (after unwrapping), or the target itself.
+  const inner = judged.relevant ? judged.analysis : null;
+  const link = inner?.link ?? target;
+  const analysis = result(target, link, 'dangerous', ['text-target-mismatch'], {
+    unwrapped: inner ? [...inner.unwrapped] : [],
+    realHost: inner?.realHost ?? realHostOf(link),
   });
   return { text: target, judged: { analysis, relevant: true }, kind: 'markup', raw };
 }

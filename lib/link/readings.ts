@@ -32,26 +32,42 @@ const LEADING = `([{'"\`‘“«*_<${UNICODE_SPACES}`;
 const TRAILING = `.,;:!?'"\`”’»*_>${UNICODE_SPACES}`;
 const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 
-/** Every reading of `run` (a run of text, possibly joined from several), each judged. */
-export function readingsOf(run: string, raw: boolean, wrapped = false): Reading[] {
+/** Judges one URL; `wrapped` when a line break follows it (judge-url.ts). Shared answers: never change one. */
+export type Judge = (url: string, wrapped: boolean) => Judged;
+
+/** A judge that answers each distinct URL once: a mail repeats its links (HTML and plain parts, quotes). */
+export function memoJudge(): Judge {
+  const answers = new Map<string, Judged>();
+  return (url, wrapped) => {
+    const key = wrapped ? `\n${url}` : url;
+    let judged = answers.get(key);
+    if (!judged) answers.set(key, (judged = judgeUrl(url, url, { wrapped })));
+    return judged;
+  };
+}
+
+/** The readings of `run` (a run of text, possibly joined from several) that concern My Access, each judged. */
+export function readingsOf(run: string, raw: boolean, wrapped: boolean, judge: Judge): Reading[] {
   const out: Reading[] = [];
   const whole = browserReading(run);
-  if (whole !== null) out.push({ text: whole, judged: judgeUrl(whole, whole, { wrapped }), kind: 'browser', raw });
+  if (whole !== null) out.push({ text: whole, judged: judge(whole, wrapped), kind: 'browser', raw });
   if (PIECE_STOP.test(run)) {
     for (const part of run.split(PIECE_STOPS)) {
       const piece = trimEnd(part.slice(leadingEnd(part)));
-      if (piece !== whole && isCandidate(piece)) out.push({ text: piece, judged: judgeUrl(piece, piece), kind: 'piece', raw });
+      if (piece !== whole && isCandidate(piece)) out.push({ text: piece, judged: judge(piece, false), kind: 'piece', raw });
     }
   }
   // Only a link that is encoded as a whole: inside another link's query it is a parameter, read there.
   const lead = run.slice(leadingEnd(run));
   if (lead.search(ENCODED_START) === 0) {
     const link = safeDecode(trimEnd(lead));
+    // Judged afresh (not shared): this answer gets a code of its own.
     const judged = judgeUrl(link, link);
-    addProblems(judged.analysis.problems, 'link-encoded');
+    if (judged.relevant) addProblems(judged.analysis.problems, 'link-encoded');
     out.push({ text: link, judged, kind: 'piece', raw });
   }
-  return out;
+  // The rest say nothing about My Access: dropped at once, so a long text keeps little in memory.
+  return out.filter((r) => r.judged.relevant);
 }
 
 /**
