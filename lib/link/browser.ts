@@ -42,3 +42,12 @@ export function realHostOf(url: string): string | null {
   const host = browserHostOf(url);
   return host === null || isOfficialHost(withoutTrailingDot(host)) ? null : host;
 }
+
+/**
+ * A host someone could own: an IP address, or a name of letters, digits and hyphens (what DNS
+ * registries delegate; IDNs are punycode by now). Any other host (`a"b`, `a|b`) opens nothing.
+ */
+export function isOwnableHost(host: string): boolean {
+  if (/^\[[0-9a-f:.]+\]$/i.test(host) || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(host)) return true;
+  return /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.?$/i.test(host);
+}

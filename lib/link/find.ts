@@ -4,7 +4,7 @@
 // the most dangerous reading if any is dangerous, otherwise the most complete.
 import { decodeText } from './decode-text';
 import type { Judged } from './judge-url';
-import { anchorsInSource, markdownLinks, markupReading, type Anchor } from './markup';
+import { markupLinks, markupReading, type Anchor } from './markup';
 import { addProblems } from './problems';
 import { browserReading, memoJudge, readingsOf, type Judge, type Reading } from './readings';
 import type { LinkAnalysis } from './types';
@@ -63,8 +63,10 @@ function verdicts(original: string, stretches: Stretch[]): LinkAnalysis[] {
     seen.add(key);
     analysis.input = original.slice(start, end);
     analysis.span = { start, end };
+    // Read from text the user did not write as such (decoded, joined over lines): say so. (A markup
+    // target may stand elsewhere in the text, as a Markdown reference's does.)
     const encoded = analysis.problems.some((p) => p.code === 'link-encoded');
-    if (!encoded && !analysis.input.includes(chosen.text)) addProblems(analysis.problems, 'text-cleaned');
+    if (!encoded && !original.includes(chosen.text)) addProblems(analysis.problems, 'text-cleaned');
     out.push(analysis);
   }
   return out;
@@ -81,28 +83,35 @@ function better(a: Judged, b: Judged | undefined): boolean {
   return x.verdict === 'repairable' && x.needs.length < y.needs.length;
 }
 
-/** Fail closed: any dangerous reading wins (the one the browser or the markup names first); else the most complete. */
+/** Fail closed: any dangerous reading wins (the one the markup or the browser names first); else the most complete. */
 function choose(readings: Reading[]): Reading | undefined {
-  const dangerous = readings.filter((r) => r.judged.relevant && r.judged.analysis.verdict === 'dangerous');
-  if (dangerous.length > 0) {
-    return dangerous.find((r) => r.kind === 'markup') ?? dangerous.find((r) => r.kind === 'browser' && r.raw) ?? dangerous[0];
-  }
+  let dangerous: Reading | undefined;
   let best: Reading | undefined;
-  for (const r of readings) if (better(r.judged, best?.judged)) best = r;
-  return best;
+  for (const r of readings) {
+    if (r.judged.relevant && r.judged.analysis.verdict === 'dangerous') {
+      if (!dangerous || preferred(r) > preferred(dangerous)) dangerous = r;
+    } else if (better(r.judged, best?.judged)) best = r;
+  }
+  return dangerous ?? best;
+}
+
+/** Among dangerous readings, the one that names the danger best: markup, then the browser's own. */
+function preferred(r: Reading): number {
+  return r.kind === 'markup' ? 2 : r.kind === 'browser' && r.raw ? 1 : 0;
 }
 
 /** Stretches that overlap are one place in the text: their readings are judged together. */
 function merged(stretches: Stretch[]): Stretch[] {
-  const sorted = stretches.map((s, i) => [s, i] as const).sort((a, b) => a[0].start - b[0].start || a[1] - b[1]);
+  // A stable sort: at one start, the decoded text's stretch stays first. The stretches are this call's own.
+  stretches.sort((a, b) => a.start - b.start);
   const out: Stretch[] = [];
-  for (const [s] of sorted) {
+  for (const s of stretches) {
     const last = out.at(-1);
     if (last && s.start < last.end) {
       last.end = Math.max(last.end, s.end);
       last.readings.push(...s.readings);
     } else {
-      out.push({ ...s, readings: [...s.readings] });
+      out.push(s);
     }
   }
   return out;
@@ -134,7 +143,7 @@ function stretchesOf(text: string, at: (i: number) => number, raw: boolean, judg
   const add = (start: number, end: number, readings: Reading[]) => {
     if (readings.length > 0) out.push({ start: at(start), end: at(end), readings });
   };
-  for (const link of [...anchorsInSource(text), ...markdownLinks(text)]) {
+  for (const link of markupLinks(text)) {
     const reading = markupReading(link.href, link.text, raw, findLinks);
     if (reading) add(link.start, link.end, [reading]);
   }
@@ -153,8 +162,7 @@ function stretchesOf(text: string, at: (i: number) => number, raw: boolean, judg
       let readings = readingsOf(joined, raw, lineBreakBefore(text, end, next), judge);
       // A link a plain-text mailer wrapped over lines: join the next line while the link gets more complete.
       let best = choose(readings);
-      const mayJoin = () => !readings.some((r) => r.judged.analysis.verdict === 'dangerous') && best?.judged.analysis.verdict !== 'valid' && (best !== undefined || inAuthority(joined));
-      for (let joins = 0; next && joins < MAX_JOINS && mayJoin(); joins++) {
+      for (let joins = 0; next && joins < MAX_JOINS && mayComplete(best, joined); joins++) {
         const gap = text.slice(end, next.start);
         if (/\n[ \t>]*\n/.test(gap)) break;
         // Quoted replies start each line with `>`: those marks are not part of the link.
@@ -180,6 +188,12 @@ function stretchesOf(text: string, at: (i: number) => number, raw: boolean, judg
   return out;
 }
 
+/** Whether joining the next line could complete the link: it is not dangerous nor complete, and is one or may become one. */
+function mayComplete(best: Reading | undefined, joined: string): boolean {
+  const verdict = best?.judged.analysis.verdict;
+  return verdict !== 'dangerous' && verdict !== 'valid' && (best !== undefined || inAuthority(joined));
+}
+
 /** Whether the link so far has not yet passed its authority: `https://host` with no `/`, `?` or `#` after it. */
 function inAuthority(s: string): boolean {
   const link = browserReading(s);
@@ -202,10 +216,21 @@ function gluesTo(joined: string, gap: string, next: string): boolean {
   if (word && /^(?:javascript|vbscript|data|https?):/i.test(word + next) && !/^(?:javascript|vbscript|data|https?):/i.test(next)) {
     return true;
   }
-  // An authority cut in two: what follows can only go on a host (`.evil.example`, `@evil.example`),
-  // or nothing came after the scheme yet (`https://` line break `host…`).
-  const continuesHost = /^[.\-@:%\\[\]_]/.test(next) || /:[/\\]*$/.test(joined);
-  return continuesHost && inAuthority(joined);
+  // An authority cut in two, where the rest makes a host someone could own, or nothing came after
+  // the scheme yet (`https://` line break `host…`).
+  return (continuesHost(next) || /:[/\\]*$/.test(joined)) && inAuthority(joined);
+}
+
+// What only goes on a host: `.evil.example`, `-login.evil.example/x`, `%2Eevil.example`, `.ru/phish`
+// (one label only when a path follows: `.NET` alone is prose), or userinfo `@evil.example`, `:443@evil.example`.
+const HOST_TAIL = /^((?:(?:[.-]|%2e)[a-z0-9-]+)+)([/?#:]\S*)?$/i;
+const USERINFO_TAIL = /^(?::\d*)?@[a-z0-9-]+(?:\.[a-z0-9-]+)+\.?(?:[:/?#\\]\S*)?$/i;
+
+/** Whether the next line can only be the rest of a host (prose lines such as `- item`, `--`, `@Jane`, `:-)` are not). */
+function continuesHost(next: string): boolean {
+  const tail = HOST_TAIL.exec(next);
+  if (tail) return tail[2] !== undefined || (tail[1]!.match(/\.|%2e/gi)?.length ?? 0) >= 2;
+  return USERINFO_TAIL.test(next);
 }
 
 function startsLink(run: string): boolean {

@@ -1,4 +1,4 @@
-import { asHref, realHostOf, withoutTrailingDot } from './browser';
+import { asHref, isOwnableHost, realHostOf, withoutTrailingDot } from './browser';
 import { decodeEntities } from './decode-text';
 import { judgeOfficial } from './official';
 import { addProblems } from './problems';
@@ -93,7 +93,23 @@ export function judgeUrl(input: string, url: string, options: JudgeOptions = {})
   if (!defaultPort) return { analysis: result(input, link, 'invalid', ['host-port'], { realHost: name }), relevant: true };
   if (scheme === 'http') codes.push('insecure-scheme');
   // Zero-width characters in the route are paste noise (in the host or hint they are a trick).
-  return { analysis: judgeOfficial(input, link, name, isAscii(tail) ? tail : stripRouteInvisible(tail), codes), relevant: true };
+  const route = browserPath(link, tail);
+  return { analysis: judgeOfficial(input, link, name, isAscii(route) ? route : stripRouteInvisible(route), codes), relevant: true };
+}
+
+/**
+ * The path as the browser requests it: `/@contoso.com/../@evil.com` is `/@evil.com` (also written
+ * `%2e%2e` or with backslashes). Only a path with such segments needs the URL parser.
+ */
+function browserPath(link: string, tail: string): string {
+  const end = tail.search(/[?#]/);
+  if (!/(?:^|[/\\])(?:\.|%2e)/i.test(end < 0 ? tail : tail.slice(0, end))) return tail;
+  try {
+    const url = new URL(link);
+    return url.pathname + url.search + url.hash;
+  } catch {
+    return tail;
+  }
 }
 
 function authorityTricks(slashes: string, authority: string): ProblemCode[] {
@@ -142,6 +158,10 @@ function judgeElsewhere(input: string, link: string, host: string, tail: string,
   const fakeWrapper = imitatesWrapper(host, folded);
   const imitates = embedded || resembles || /access-packages/i.test(decodedTail) || (fakeWrapper && resemblesMyAccess(decodedTail));
   if (!imitates) return NOT_OURS;
+  // A host no browser can reach (`myaccess.microsoft.com"https`, `…|My`) leads nowhere: that reading
+  // is not the danger, and the pieces a linkifier makes of the text are judged instead.
+  const real = realHostOf(link);
+  if (real === null || !isOwnableHost(real)) return NOT_OURS;
   const codes: ProblemCode[] = [];
   // A fake wrapper carries its link inside by nature: its own code says it all.
   if (fakeWrapper) codes.push('wrapper-lookalike');
@@ -150,7 +170,7 @@ function judgeElsewhere(input: string, link: string, host: string, tail: string,
     if (resembles || !embedded) codes.push('host-lookalike');
     if (embedded) codes.push('link-embedded');
   }
-  return { analysis: result(input, link, 'dangerous', codes, { realHost: realHostOf(link) ?? host }), relevant: true };
+  return { analysis: result(input, link, 'dangerous', codes, { realHost: real }), relevant: true };
 }
 
 /** `myacc`, `myaccess.micro`: the start of an official host and nothing more. */
@@ -171,6 +191,10 @@ function judgeWrapped(input: string, link: string, wrapper: WrapperMatch, depth:
     }
     // Nothing else is knowable offline: ask for the original instead of guessing.
     return { analysis: result(input, link, 'invalid', ['wrapper-irreversible'], { unwrapped }), relevant: display === '' || isOfficialHost(shown) };
+  }
+  // Two different targets (`url=` twice, `URL=` and `url=`): which one the redirector follows is a guess.
+  if (wrapper.ambiguous) {
+    return { analysis: result(input, link, 'dangerous', ['wrapper-ambiguous'], { unwrapped, realHost: realHostOf(link) }), relevant: true };
   }
   // A target without a scheme is no link the wrapper could send anyone to (`url=3Dhttps…` read raw).
   if (!wrapper.target || !/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(asHref(wrapper.target))) {

@@ -26,8 +26,9 @@ export function judgeOfficial(input: string, link: string, host: MyAccessHost, t
   let hashAt = tail.indexOf('#');
   let hashLength = 1;
   const encodedHashAt = tail.indexOf('%23');
-  if (encodedHashAt >= 0 && (hashAt < 0 || encodedHashAt < hashAt)) {
-    // `%23` for `#`: a Safe Links and mobile-Teams artefact (DESIGN.md §5).
+  if (encodedHashAt >= 0 && hashAt < 0) {
+    // `%23` for `#`: a Safe Links and mobile-Teams artefact. Only without a real `#`: the browser's
+    // fragment, which My Access routes on, is the one after a real `#`.
     hashAt = encodedHashAt;
     hashLength = 3;
     codes.push('hash-encoded');

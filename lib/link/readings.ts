@@ -17,19 +17,24 @@ export interface Reading {
   raw: boolean;
 }
 
-// Where a URL starts inside a run: a scheme a browser or a mail client acts on (defanged ones too).
-const URL_START = /\b(?:https?|h(?:xx|\*\*)ps?|javascript|data|vbscript|file|ftp):/i;
-const SCHEME_AT_START = /^(?:https?|h(?:xx|\*\*)ps?|javascript|data|vbscript|file|ftp):/i;
+// Where a URL starts inside a run: any `scheme://`, or a scheme a browser or a mail client acts on
+// without slashes (defanged ones too), not inside a word (`_https://` in Markdown emphasis starts one).
+const SCHEME = '(?:[a-z][a-z0-9+.-]*:\\/\\/|(?:https?|h(?:xx|\\*\\*)ps?|javascript|data|vbscript|file|ftp):)';
+const URL_START = new RegExp(`(?<![a-z0-9+.-])${SCHEME}`, 'i');
+const SCHEME_AT_START = new RegExp(`^${SCHEME}`, 'i');
+// What linkifiers take without a scheme at the start of a run: `www.host/…`, `host.tld/…`, `\\\\host\\share`.
+const BARE_START = /^(?:(?:[a-z0-9-]+\.)+[a-z]{2,63}(?::\d+)?[/?#]|\\\\[a-z0-9-]+\.)/i;
 // A whole link percent-encoded once, as copied out of another link's `url=` parameter.
 const ENCODED_START = /https?%3a%2f%2f/i;
 // Spaces other than ASCII ones: a browser keeps them inside a URL, a linkifier ends a link there.
 const UNICODE_SPACES = '\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
-// What a linkifier ends a link at, inside a run.
-const PIECE_STOP = new RegExp(`\\]\\(|["'\`<>${UNICODE_SPACES}]`);
+// What a linkifier ends a link at, inside a run (CJK punctuation too).
+const PIECE_STOP = new RegExp(`\\]\\(|["'\`<>|。，、；！？${UNICODE_SPACES}]`);
 const PIECE_STOPS = new RegExp(PIECE_STOP.source, 'g');
 // Marks that open before a link, and punctuation that closes a sentence after it.
-const LEADING = `([{'"\`‘“«*_<${UNICODE_SPACES}`;
-const TRAILING = `.,;:!?'"\`”’»*_>${UNICODE_SPACES}`;
+// (CJK punctuation too: `。` after a link ends a sentence, it is no dot of the host.)
+const LEADING = `([{'"\`‘“«*_<|（「『【《〈${UNICODE_SPACES}`;
+const TRAILING = `.,;:!?'"\`”’»*_>|。，、；：！？）」』】》〉${UNICODE_SPACES}`;
 const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 
 /** Judges one URL; `wrapped` when a line break follows it (judge-url.ts). Shared answers: never change one. */
@@ -49,12 +54,14 @@ export function memoJudge(): Judge {
 /** The readings of `run` (a run of text, possibly joined from several) that concern My Access, each judged. */
 export function readingsOf(run: string, raw: boolean, wrapped: boolean, judge: Judge): Reading[] {
   const out: Reading[] = [];
+  // Readings that say nothing about My Access are dropped at once: a long text keeps little in memory.
+  const keep = (text: string, judged: Judged, kind: Reading['kind']) => judged.relevant && out.push({ text, judged, kind, raw });
   const whole = browserReading(run);
-  if (whole !== null) out.push({ text: whole, judged: judge(whole, wrapped), kind: 'browser', raw });
+  if (whole !== null) keep(whole, judge(whole, wrapped), 'browser');
   if (PIECE_STOP.test(run)) {
     for (const part of run.split(PIECE_STOPS)) {
       const piece = trimEnd(part.slice(leadingEnd(part)));
-      if (piece !== whole && isCandidate(piece)) out.push({ text: piece, judged: judge(piece, false), kind: 'piece', raw });
+      if (piece !== whole && isCandidate(piece)) keep(piece, judge(piece, false), 'piece');
     }
   }
   // Only a link that is encoded as a whole: inside another link's query it is a parameter, read there.
@@ -64,10 +71,9 @@ export function readingsOf(run: string, raw: boolean, wrapped: boolean, judge: J
     // Judged afresh (not shared): this answer gets a code of its own.
     const judged = judgeUrl(link, link);
     if (judged.relevant) addProblems(judged.analysis.problems, 'link-encoded');
-    out.push({ text: link, judged, kind: 'piece', raw });
+    keep(link, judged, 'piece');
   }
-  // The rest say nothing about My Access: dropped at once, so a long text keeps little in memory.
-  return out.filter((r) => r.judged.relevant);
+  return out;
 }
 
 /**
@@ -78,7 +84,8 @@ export function browserReading(run: string): string | null {
   const lead = run.slice(leadingEnd(run));
   // `https%3A%2F%2F…` is no URL to a browser (a relative path at most): only its decoded reading counts.
   if (lead.search(ENCODED_START) === 0) return null;
-  if (isSchemeless(lead)) return trimEnd(lead);
+  // A run that starts with a host is a link from there, whatever link it carries further on.
+  if (isSchemeless(lead) || BARE_START.test(lead)) return trimEnd(lead);
   const start = URL_START.exec(run);
   return start ? trimEnd(run.slice(start.index)) : null;
 }
@@ -93,6 +100,8 @@ function isSchemeless(s: string): boolean {
   if (s.startsWith('//')) return /^\/\/[^/?#\\]*\./.test(s);
   const end = s.search(/[/?#\\]/);
   const host = end < 0 ? s : s.slice(0, end);
+  // `myaccess-team@contoso.com` is an email address, which no linkifier turns into a web link.
+  if (host.includes('@')) return false;
   // A cheap look first (most words of prose fail it), then the resemblance test proper.
   const mayResemble = /cc?es|acc|xn--/i.test(host) || !/^[\x20-\x7e]*$/.test(host);
   return mayResemble && host.length >= 6 && host.includes('.') && !/[\s<>"'`]/.test(host) && resemblesMyAccessHost(host);

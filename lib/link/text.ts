@@ -12,20 +12,25 @@ export function stripInvisible(s: string): string {
   return isAscii(s) ? s : s.replace(INVISIBLE_ALL, '');
 }
 
-/** decodeURIComponent that never throws: malformed sequences are left as they are. */
+/** decodeURIComponent that never throws: a run of escapes that is not UTF-8 is left as it is. */
 export function safeDecode(s: string): string {
   if (!s.includes('%')) return s;
   try {
     return decodeURIComponent(s);
   } catch {
-    return s.replace(/(?:%[0-9a-f]{2})+/gi, (run) => {
-      try {
-        return decodeURIComponent(run);
-      } catch {
-        return run;
-      }
-    });
+    // Run by run, without an exception each: hostile text can hold thousands of broken runs.
+    return s.replace(/(?:%[0-9a-f]{2})+/gi, decodeRun);
   }
+}
+
+const LENIENT_UTF8 = new TextDecoder('utf-8');
+
+function decodeRun(run: string): string {
+  const bytes = new Uint8Array(run.length / 3);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(run.slice(3 * i + 1, 3 * i + 3), 16);
+  const text = LENIENT_UTF8.decode(bytes);
+  // The lenient decoder marks bytes that are not UTF-8 with U+FFFD: then the run stays as written.
+  return text.includes('\ufffd') && !/%EF%BF%BD/i.test(run) ? run : text;
 }
 
 /** Reads one query parameter without form decoding ('+' stays '+'), percent-decoded once. */

@@ -32,6 +32,7 @@ export const PROBLEM_CODES = [
   'wrapper-lookalike',
   'wrapper-display-lookalike',
   'wrapper-too-deep',
+  'wrapper-ambiguous',
   // Broken or incomplete
   'host-port',
   'host-cut',

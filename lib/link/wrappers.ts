@@ -8,6 +8,8 @@ export interface WrapperMatch {
   /** The wrapper keeps its target on a server (Mimecast): only `display` is known. */
   irreversible?: boolean;
   display?: string;
+  /** The target is named twice, differently: no one can say which the redirector follows. */
+  ambiguous?: boolean;
   /** The wrapper link itself carries the recipient's address (Safe Links' `data=`). */
   carriesRecipient?: boolean;
 }
@@ -35,23 +37,38 @@ export function matchWrapper(host: string, tail: string): WrapperMatch | null {
   const path = (q < 0 ? pathQuery : pathQuery.slice(0, q)).toLowerCase();
   const query = q < 0 ? '' : pathQuery.slice(q + 1);
   if (SAFELINKS.test(host)) {
-    return { name: 'safelinks', target: queryParam(query, 'url'), carriesRecipient: rawQueryParam(query, 'data', true) !== undefined };
+    return { name: 'safelinks', ...targetIn(query, ['url']), carriesRecipient: rawQueryParam(query, 'data', true) !== undefined };
   }
   if (TEAMS_HOSTS.has(host) && /\/safelinks\/\d+\/atp-safelinks\.html$/.test(path)) {
-    return { name: 'safelinks', target: queryParam(query, 'url') };
+    return { name: 'safelinks', ...targetIn(query, ['url']) };
   }
   if (host === 'urldefense.proofpoint.com') {
-    if (path === '/v1/url') return { name: 'urldefense', target: queryParam(query, 'u') };
-    if (path === '/v2/url') return { name: 'urldefense', target: decodeProofpointV2(rawQueryParam(query, 'u', true)) };
+    if (path === '/v1/url') return { name: 'urldefense', ...targetIn(query, ['u']) };
+    if (path === '/v2/url') return { name: 'urldefense', ...targetIn(query, ['u'], decodeProofpointV2) };
     return { name: 'urldefense' };
   }
   if (host === 'urldefense.com') return { name: 'urldefense', target: decodeProofpointV3(tail) };
-  if (GOOGLE_HOSTS.has(host) && path === '/url') {
-    return { name: 'google', target: queryParam(query, 'q') || queryParam(query, 'url') };
-  }
-  if (host === 'slack-redir.net' && path === '/link') return { name: 'slack', target: queryParam(query, 'url') };
+  if (GOOGLE_HOSTS.has(host) && path === '/url') return { name: 'google', ...targetIn(query, ['q', 'url']) };
+  if (host === 'slack-redir.net' && path === '/link') return { name: 'slack', ...targetIn(query, ['url']) };
   if (MIMECAST.test(host)) return { name: 'mimecast', irreversible: true, display: queryParam(query, 'domain') };
   return null;
+}
+
+/**
+ * The target a wrapper's query names under any of `names` (in any case, as the redirector may read
+ * them): one value, or ambiguous when the query names two different ones.
+ */
+function targetIn(query: string, names: string[], decode: (raw: string) => string | undefined = safeDecode): Pick<WrapperMatch, 'target' | 'ambiguous'> {
+  const values = new Set<string>();
+  for (const param of query.split('&')) {
+    const eq = param.indexOf('=');
+    if (eq > 0 && names.includes(param.slice(0, eq).toLowerCase())) {
+      const value = decode(param.slice(eq + 1));
+      if (value) values.add(value);
+    }
+  }
+  const [target] = values;
+  return values.size > 1 ? { ambiguous: true } : { target };
 }
 
 /** A host that names a wrapper family without being one of its real hosts. */
