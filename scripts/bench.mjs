@@ -12,8 +12,10 @@ const row = (name, value, goal, ok) => rows.push({ name, value, goal, ok });
 const link = await benchLinkEngine();
 row(`analyzeLink per input (${link.inputs} mixed inputs)`, `${link.analyzeUs.toFixed(2)} µs`, '', true);
 row('new URL() per input (same inputs)', `${link.urlUs.toFixed(2)} µs`, '', true);
-row('ratio analyzeLink / new URL()', link.ratio.toFixed(2), '≤ 3', link.ratio <= 3);
+// A guard, not a target: readability comes first (the engine reads every way a browser could).
+row('ratio analyzeLink / new URL()', link.ratio.toFixed(2), '≤ 6', link.ratio <= 6);
 row(`findLinks on ${(link.mailBytes / 1e6).toFixed(2)} MB of mail (median of 7, ${link.found} found)`, `${link.findLinksMs.toFixed(1)} ms`, '≤ 50 ms', link.findLinksMs <= 50);
+for (const [shape, ms] of Object.entries(link.hostile)) row(`analyzeLink on 100,000 characters of ${shape}`, `${ms.toFixed(1)} ms`, '≤ 50 ms', ms <= 50);
 
 const sizes = bundleSizes();
 for (const [file, size] of Object.entries(sizes.contentScripts)) row(`content script ${file} (gzip)`, kB(size), '≤ 8 kB', size <= 8 * 1024);

@@ -40,13 +40,15 @@ export function isQuotedPrintable(s: string): boolean {
 
 // Sticky: matched where the scan stands, without cutting the text into pieces.
 const ENTITY_AT = /&(?:([a-z]{2,8})|#(\d{1,7})|#x([0-9a-f]{1,6}));/iy;
+const ANY_ENTITY = /&(?:[a-z]{2,8}|#\d{1,7}|#x[0-9a-f]{1,6});/i;
 const QP_AT = /=(?:\r?\n|([0-9A-F]{2}))/y;
 const UTF16 = new TextDecoder('utf-16le');
 
 /** The text with entities (and, in a quoted-printable text, its escapes and soft breaks) decoded; null when nothing changes. */
 export function decodeText(s: string): DecodedText | null {
   const qp = isQuotedPrintable(s);
-  if (!qp && !s.includes('&')) return null;
+  // A bare `&` (every wrapper's query has some) is nothing to decode.
+  if (!qp && !ANY_ENTITY.test(s)) return null;
   // Decoding never lengthens a text: one slot per original character is enough. Typed arrays keep
   // a long, entity-dense text from becoming thousands of small strings.
   const out = new Uint16Array(s.length);

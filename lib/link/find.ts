@@ -3,7 +3,7 @@
 // every way a browser or a mail client could (readings.ts), and one verdict is kept per stretch:
 // the most dangerous reading if any is dangerous, otherwise the most complete.
 import { decodeText } from './decode-text';
-import type { Judged } from './judge-url';
+import { judgeUrl, type Judged } from './judge-url';
 import { markupLinks, markupReading, type Anchor } from './markup';
 import { addProblems } from './problems';
 import { browserReading, memoJudge, readingsOf, type Judge, type Reading } from './readings';
@@ -21,12 +21,24 @@ const MAX_JOINS = 4;
 // `<https://…>` broken over lines: how far the brackets are followed.
 const MAX_BRACKET_RUNS = 8;
 
+// No whitespace, nothing a linkifier stops at, no markup, no entity or quoted-printable escape
+// (Printable ASCII only: other characters, spaces of every kind among them, take the general path.)
+const NOT_ONE_PLAIN_RUN = /[^!-~]|["'`<>|[\]]|&[#a-z0-9]{2,8};|=3D/i;
+
+const judgeOnce: Judge = (url, wrapped) => judgeUrl(url, url, { wrapped });
+
 /** Every My Access link (or look-alike) in a text, in order, each tied to its span of the text. */
 export function findLinks(text: string): LinkAnalysis[] {
   const original = typeof text === 'string' ? text : String(text ?? '');
+  // The usual paste, one link alone, has nothing to decode, no markup and no pieces: its one stretch
+  // is read at once (the same readings the general path below would make of it).
+  if (!NOT_ONE_PLAIN_RUN.test(original)) {
+    const chosen = original.length >= 8 ? choose(readingsOf(original, true, false, judgeOnce)) : undefined;
+    return chosen ? [placed(chosen, original, 0, original.length)] : [];
+  }
+  const judge = memoJudge();
   const stretches: Stretch[] = [];
   // The decoded reading first: where both read a link equally well, its form is the cleaner one.
-  const judge = memoJudge();
   const decoded = decodeText(original);
   if (decoded) stretches.push(...stretchesOf(decoded.text, (i) => decoded.from[i]!, false, judge));
   stretches.push(...stretchesOf(original, (i) => i, true, judge));
@@ -57,19 +69,24 @@ function verdicts(original: string, stretches: Stretch[]): LinkAnalysis[] {
   for (const { start, end, readings } of stretches) {
     const chosen = choose(readings);
     if (!chosen) continue;
-    const analysis = chosen.judged.analysis;
-    const key = analysis.canonical ?? analysis.link;
+    const key = chosen.judged.analysis.canonical ?? chosen.judged.analysis.link;
     if (seen.has(key)) continue;
     seen.add(key);
-    analysis.input = original.slice(start, end);
-    analysis.span = { start, end };
-    // Read from text the user did not write as such (decoded, joined over lines): say so. (A markup
-    // target may stand elsewhere in the text, as a Markdown reference's does.)
-    const encoded = analysis.problems.some((p) => p.code === 'link-encoded');
-    if (!encoded && !original.includes(chosen.text)) addProblems(analysis.problems, 'text-cleaned');
-    out.push(analysis);
+    out.push(placed(chosen, original, start, end));
   }
   return out;
+}
+
+/** The chosen reading's analysis, tied to its span [start, end) of the user's text. */
+function placed(chosen: Reading, original: string, start: number, end: number): LinkAnalysis {
+  const analysis = chosen.judged.analysis;
+  analysis.input = start === 0 && end === original.length ? original : original.slice(start, end);
+  analysis.span = { start, end };
+  // Read from text the user did not write as such (decoded, joined over lines): say so. (A markup
+  // target may stand elsewhere in the text, as a Markdown reference's does.)
+  const encoded = analysis.problems.some((p) => p.code === 'link-encoded');
+  if (!encoded && !original.includes(chosen.text)) addProblems(analysis.problems, 'text-cleaned');
+  return analysis;
 }
 
 const RANK = { valid: 3, repairable: 2, invalid: 1, dangerous: 0 } as const;

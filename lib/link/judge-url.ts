@@ -5,7 +5,7 @@ import { addProblems } from './problems';
 import { resemblesMyAccess, resemblesMyAccessHost } from './resemble';
 import { isOfficialHost, result } from './result';
 import { isAscii, safeDecode, skeleton, stripInvisible } from './text';
-import { MY_ACCESS_HOSTS, type LinkAnalysis, type ProblemCode } from './types';
+import { MY_ACCESS_HOSTS, type LinkAnalysis, type MyAccessHost, type ProblemCode } from './types';
 import { imitatesWrapper, matchWrapper, type WrapperMatch } from './wrappers';
 
 /** A link and whether it has anything to do with My Access (what `findLinks` reports). */
@@ -24,6 +24,8 @@ export interface JudgeOptions {
 const MAX_WRAPPERS = 5;
 const UNSAFE_SCHEMES = new Set(['javascript', 'data', 'vbscript', 'file', 'blob', 'about']);
 const DEFANGED = /^h(?:xx|\*\*)ps?$/i;
+// An official host written plainly: scheme, `//`, the host, then the path, query, fragment or the end.
+const PLAINLY_OFFICIAL = /^(https?):\/\/(myaccess\.microsoft\.(?:com|us))(?=[/?#]|$)/i;
 // `https://https://…` and `https://https//…` from a doubled paste.
 const DOUBLED = /^(?:\/\/https?:?(?=\/\/))+/i;
 // A link to somewhere else that carries another link inside (after `?`, `](`, a quote…), percent-
@@ -39,6 +41,16 @@ export function judgeUrl(input: string, url: string, options: JudgeOptions = {})
   const depth = options.depth ?? 0;
   const codes: ProblemCode[] = [];
   let s = asHref(url);
+
+  // The usual link names an official host plainly: no userinfo, port, escape or look-alike can hide
+  // in an authority that is exactly `myaccess.microsoft.com`, so only the route is left to read.
+  const plain = PLAINLY_OFFICIAL.exec(s);
+  if (plain) {
+    const scheme = plain[1]!.toLowerCase();
+    if (scheme === 'http') codes.push('insecure-scheme');
+    const host = plain[2]!.toLowerCase() as MyAccessHost;
+    return judgeRoute(input, `${scheme}://${host}${s.slice(plain[0].length)}`, host, s.slice(plain[0].length), codes);
+  }
 
   const schemeMatch = /^([a-z][a-z0-9+.-]*):/i.exec(s);
   let scheme: string;
@@ -92,9 +104,14 @@ export function judgeUrl(input: string, url: string, options: JudgeOptions = {})
   }
   if (!defaultPort) return { analysis: result(input, link, 'invalid', ['host-port'], { realHost: name }), relevant: true };
   if (scheme === 'http') codes.push('insecure-scheme');
-  // Zero-width characters in the route are paste noise (in the host or hint they are a trick).
+  return judgeRoute(input, link, name, tail, codes);
+}
+
+/** The route after an official host, read from the path the browser requests. */
+function judgeRoute(input: string, link: string, host: MyAccessHost, tail: string, codes: ProblemCode[]): Judged {
   const route = browserPath(link, tail);
-  return { analysis: judgeOfficial(input, link, name, isAscii(route) ? route : stripRouteInvisible(route), codes), relevant: true };
+  // Zero-width characters in the route are paste noise (in the host or hint they are a trick).
+  return { analysis: judgeOfficial(input, link, host, isAscii(route) ? route : stripRouteInvisible(route), codes), relevant: true };
 }
 
 /**

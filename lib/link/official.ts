@@ -76,7 +76,7 @@ export function judgeOfficial(input: string, link: string, host: MyAccessHost, t
     accessPackageId = id.value;
     if (id.normalized) codes.push('package-id-normalized');
   } else if (id) {
-    codes.push(id.reason === 'zero' ? 'package-id-zero' : id.reason === 'partial' ? 'package-id-partial' : 'package-id-malformed');
+    codes.push(`package-id-${id.reason}` as ProblemCode);
   } else {
     codes.push('package-id-missing');
     if (first && (second || !packageRoute)) codes.push('route-not-package');

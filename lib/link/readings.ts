@@ -35,7 +35,7 @@ const PIECE_STOPS = new RegExp(PIECE_STOP.source, 'g');
 // (CJK punctuation too: `。` after a link ends a sentence, it is no dot of the host.)
 const LEADING = `([{'"\`‘“«*_<|（「『【《〈${UNICODE_SPACES}`;
 const TRAILING = `.,;:!?'"\`”’»*_>|。，、；：！？）」』】》〉${UNICODE_SPACES}`;
-const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+const CLOSERS = new Set([')', ']', '}']);
 
 /** Judges one URL; `wrapped` when a line break follows it (judge-url.ts). Shared answers: never change one. */
 export type Judge = (url: string, wrapped: boolean) => Judged;
@@ -117,30 +117,36 @@ function leadingEnd(s: string): number {
 /** Strips sentence punctuation, and closing brackets that the link did not open (`(see …)`, not `…_(bar)`). */
 export function trimEnd(s: string): string {
   let end = s.length;
-  // Brackets are counted once, and only when a closing one ends the link: the trim stays linear.
-  let brackets: Map<string, number> | undefined;
+  // How many closing brackets of each kind are unmatched: counted once, when one ends the link,
+  // so the trim stays linear however many there are.
+  let unmatched: Record<string, number> | undefined;
   while (end > 0) {
     const c = s[end - 1]!;
     if (TRAILING.includes(c)) {
       end--;
       continue;
     }
-    const opener = CLOSERS[c];
-    if (opener === undefined) break;
-    brackets ??= countBrackets(s);
-    const unmatched = brackets.get(c)! - brackets.get(opener)!;
-    if (unmatched <= 0) break;
-    brackets.set(c, brackets.get(c)! - 1);
+    if (!CLOSERS.has(c)) break;
+    unmatched ??= unmatchedClosers(s);
+    if (unmatched[c]! <= 0) break;
+    unmatched[c]!--;
     end--;
   }
   return end === s.length ? s : s.slice(0, end);
 }
 
-function countBrackets(s: string): Map<string, number> {
-  const counts = new Map([...'()[]{}'].map((c) => [c, 0]));
+function unmatchedClosers(s: string): Record<string, number> {
+  let round = 0;
+  let square = 0;
+  let curly = 0;
   for (let i = 0; i < s.length; i++) {
-    const n = counts.get(s[i]!);
-    if (n !== undefined) counts.set(s[i]!, n + 1);
+    const c = s.charCodeAt(i);
+    if (c === 0x29) round++;
+    else if (c === 0x28) round--;
+    else if (c === 0x5d) square++;
+    else if (c === 0x5b) square--;
+    else if (c === 0x7d) curly++;
+    else if (c === 0x7b) curly--;
   }
-  return counts;
+  return { ')': round, ']': square, '}': curly };
 }

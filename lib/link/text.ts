@@ -12,23 +12,18 @@ export function stripInvisible(s: string): string {
   return isAscii(s) ? s : s.replace(INVISIBLE_ALL, '');
 }
 
-/** decodeURIComponent that never throws: a run of escapes that is not UTF-8 is left as it is. */
+/**
+ * decodeURIComponent that never throws: each run of escapes is decoded as UTF-8, and a run that is
+ * not UTF-8 is left as written. (No exception per broken run: hostile text can hold thousands.)
+ */
 export function safeDecode(s: string): string {
-  if (!s.includes('%')) return s;
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    // Run by run, without an exception each: hostile text can hold thousands of broken runs.
-    return s.replace(/(?:%[0-9a-f]{2})+/gi, decodeRun);
-  }
+  return s.includes('%') ? s.replace(/(?:%[0-9a-f]{2})+/gi, decodeRun) : s;
 }
 
-const LENIENT_UTF8 = new TextDecoder('utf-8');
+const LENIENT_UTF8 = new TextDecoder();
 
 function decodeRun(run: string): string {
-  const bytes = new Uint8Array(run.length / 3);
-  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(run.slice(3 * i + 1, 3 * i + 3), 16);
-  const text = LENIENT_UTF8.decode(bytes);
+  const text = LENIENT_UTF8.decode(Uint8Array.from(run.slice(1).split('%'), (hex) => parseInt(hex, 16)));
   // The lenient decoder marks bytes that are not UTF-8 with U+FFFD: then the run stays as written.
   return text.includes('\ufffd') && !/%EF%BF%BD/i.test(run) ? run : text;
 }

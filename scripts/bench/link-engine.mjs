@@ -55,7 +55,35 @@ export async function benchLinkEngine() {
     runs.push(performance.now() - t0);
   }
   runs.sort((a, b) => a - b);
+
+  // Hostile text of 100,000 characters, one shape at a time (the growth test in
+  // tests/link/browser-oracle.test.ts checks the same shapes grow linearly): the best of five runs.
+  const L = 'https://myaccess.microsoft.com/@contoso.com#/access-packages/6f1d2c3a-1b2c-4d5e-8f90-a1b2c3d4e5f6';
+  const n = 100_000;
+  const shapes = {
+    'closing brackets': `a.b${')'.repeat(n)}`,
+    entities: '&lt;'.repeat(n / 4),
+    'line breaks': 'https://myaccess.microsoft.com\n'.repeat(n / 31),
+    'wrapped hosts': 'https://myacc\n'.repeat(n / 14),
+    'quoted-printable': '=3D=20'.repeat(n / 6),
+    'soft breaks': 'https://a=\n'.repeat(n / 11),
+    markdown: `[${L}](`.repeat(n / 100),
+    anchors: '<a href="https://e.x/">'.repeat(n / 23),
+    'broken escapes': `https://nam02.safelinks.protection.outlook.com/?url=${'%E0a'.repeat(n / 4)}`,
+    'schemes': 'https://'.repeat(n / 8),
+  };
+  const hostile = {};
+  for (const [name, text] of Object.entries(shapes)) {
+    let best = Infinity;
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      analyzeLink(text);
+      best = Math.min(best, performance.now() - t0);
+    }
+    hostile[name] = best;
+  }
   return {
+    hostile,
     inputs: inputs.length,
     analyzeUs: engine,
     urlUs: url,
