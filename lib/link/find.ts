@@ -21,9 +21,10 @@ const MAX_JOINS = 4;
 // `<https://…>` broken over lines: how far the brackets are followed.
 const MAX_BRACKET_RUNS = 8;
 
-// No whitespace, nothing a linkifier stops at, no markup, no entity or quoted-printable escape
-// (Printable ASCII only: other characters, spaces of every kind among them, take the general path.)
-const NOT_ONE_PLAIN_RUN = /[^!-~]|["'`<>|[\]]|&[#a-z0-9]{2,8};|=3D/i;
+/** No whitespace of any kind, nothing a linkifier stops at, no markup, no entity or quoted-printable escape. */
+function isOnePlainRun(s: string): boolean {
+  return !/[\s"'`<>|[\]。，、；！？]/.test(s) && !(s.includes('&') && /&[#a-z0-9]{2,8};/i.test(s)) && !s.includes('=3D');
+}
 
 const judgeOnce: Judge = (url, wrapped) => judgeUrl(url, url, { wrapped });
 
@@ -32,7 +33,7 @@ export function findLinks(text: string): LinkAnalysis[] {
   const original = typeof text === 'string' ? text : String(text ?? '');
   // The usual paste, one link alone, has nothing to decode, no markup and no pieces: its one stretch
   // is read at once (the same readings the general path below would make of it).
-  if (!NOT_ONE_PLAIN_RUN.test(original)) {
+  if (isOnePlainRun(original)) {
     const chosen = original.length >= 8 ? choose(readingsOf(original, true, false, judgeOnce)) : undefined;
     return chosen ? [placed(chosen, original, 0, original.length)] : [];
   }

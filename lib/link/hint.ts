@@ -26,11 +26,3 @@ export function parseDirectoryHint(raw: string): HintResult {
   if (DOMAIN.test(domain)) return { ok: true, value: domain, normalized: domain !== s };
   return { ok: false, reason: 'malformed' };
 }
-
-/**
- * A hint already as parseDirectoryHint would return it, a lower-case domain (no punycode) or tenant
- * GUID: the hot paths check this before calling the parser, which costs several times more.
- */
-export function isCanonicalHint(s: string): boolean {
-  return (DOMAIN.test(s) && !s.includes('xn--')) || isGuid(s);
-}

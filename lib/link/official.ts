@@ -1,5 +1,5 @@
-import { isGuid, parseGuid } from './guid';
-import { isCanonicalHint, parseDirectoryHint } from './hint';
+import { parseGuid } from './guid';
+import { parseDirectoryHint } from './hint';
 import { officialResult } from './result';
 import { safeDecode } from './text';
 import type { LinkAnalysis, MyAccessHost, Need, ProblemCode } from './types';
@@ -52,9 +52,7 @@ export function judgeOfficial(input: string, link: string, host: MyAccessHost, t
   const needs: Need[] = [];
   let dangerous = false;
   let directoryHint: string | null = null;
-  // A part already in canonical form (the usual case) needs no parser.
-  const plain = hintRaw.slice(1);
-  const hint = isCanonicalHint(plain) ? { ok: true as const, value: plain, normalized: false } : parseDirectoryHint(hintRaw);
+  const hint = parseDirectoryHint(hintRaw);
   if (hint.ok) {
     directoryHint = hint.value;
     if (hint.normalized && hintRaw !== `@${hint.value}`) codes.push('hint-normalized');
@@ -70,8 +68,7 @@ export function judgeOfficial(input: string, link: string, host: MyAccessHost, t
   const [, first, second] = /^\/*([^/]*)\/*([^/]*)/.exec(safeDecode(paramAt < 0 ? route : route.slice(0, paramAt)))!;
   let accessPackageId: string | null = null;
   const packageRoute = /^access-packages$/i.test(first!);
-  // A GUID, the usual case, is never one of the route words: no need to look them up.
-  const id = !packageRoute || !second ? null : isGuid(second) ? { ok: true as const, value: second, normalized: false } : ROUTE_WORDS.has(second.toLowerCase()) ? null : parseGuid(second);
+  const id = !packageRoute || !second || ROUTE_WORDS.has(second.toLowerCase()) ? null : parseGuid(second);
   if (id?.ok) {
     accessPackageId = id.value;
     if (id.normalized) codes.push('package-id-normalized');

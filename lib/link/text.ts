@@ -17,7 +17,12 @@ export function stripInvisible(s: string): string {
  * not UTF-8 is left as written. (No exception per broken run: hostile text can hold thousands.)
  */
 export function safeDecode(s: string): string {
-  return s.includes('%') ? s.replace(/(?:%[0-9a-f]{2})+/gi, decodeRun) : s;
+  if (!s.includes('%')) return s;
+  try {
+    return decodeURIComponent(s); // the usual case, and the fastest
+  } catch {
+    return s.replace(/(?:%[0-9a-f]{2})+/gi, decodeRun);
+  }
 }
 
 const LENIENT_UTF8 = new TextDecoder();
