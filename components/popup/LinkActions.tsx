@@ -1,9 +1,13 @@
 import { useState } from 'preact/hooks';
 import type { LinkAnalysis } from '../../lib/link';
 import { t } from '../i18n';
-import { SharePanel, type ShareProps } from '../share/SharePanel';
+import type { ShareProps } from '../share/SharePanel';
+import { lazy } from '../Lazy';
 import { QrCode } from './QrCode';
 import type { PopupState } from './state';
+
+// The share panel's code loads when it is first opened.
+const SharePanel = lazy(() => import('../share/SharePanel').then((m) => m.SharePanel));
 
 /** What can be done with a complete link: copy, open, show as a QR code. */
 export function LinkActions({ link, analysis, state, packageName = null, blocking, terms }: { link: string; analysis: LinkAnalysis; state: PopupState } & Partial<Pick<ShareProps, 'packageName' | 'blocking' | 'terms'>>) {

@@ -4,10 +4,13 @@ import { t } from '../i18n';
 import type { PopupEnv } from './env';
 import { HistoryList } from './HistoryList';
 import { LinkList } from './LinkList';
-import { PackageView } from './PackageView';
 import { anchorsInHtml } from './paste-html';
 import { createPopupState, type PopupState } from './state';
 import { VerdictView } from './VerdictView';
+import { lazy } from '../Lazy';
+
+// Only admins on a portal tab see the package view: its code loads then.
+const PackageView = lazy(() => import('./PackageView').then((m) => m.PackageView));
 
 /**
  * Takes over the paste: the HTML flavour holds where each link really goes, which the plain text

@@ -5,7 +5,7 @@ export type HintResult =
   | { ok: true; value: string; normalized: boolean }
   | { ok: false; reason: 'missing' | 'malformed' | 'email' | 'punycode' | 'non-ascii' };
 
-// A domain name: at least one dot, letters in the last label (DESIGN.md §4).
+// A domain name: at least one dot, letters in the last label.
 const DOMAIN = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 /** Parses a directory hint: a domain (verified or *.onmicrosoft.com) or a tenant GUID. Never guesses. */

@@ -1,4 +1,4 @@
-/** The official My Access hosts: worldwide and US Government (DESIGN.md §1). */
+/** The official My Access hosts: worldwide and US Government. */
 export const MY_ACCESS_HOSTS = ['myaccess.microsoft.com', 'myaccess.microsoft.us'] as const;
 export type MyAccessHost = (typeof MY_ACCESS_HOSTS)[number];
 

@@ -1,6 +1,6 @@
 import { queryParam, rawQueryParam, safeDecode, skeleton } from './text';
 
-/** What a mail-security wrapper says about the link it hides (DESIGN.md §4, "Wrapper families"). */
+/** What a mail-security wrapper says about the link it hides (docs/link-engine.md, "One URL"). */
 export interface WrapperMatch {
   name: 'safelinks' | 'urldefense' | 'google' | 'slack' | 'mimecast';
   /** The wrapped link, when it can be recovered offline. */

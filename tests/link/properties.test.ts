@@ -30,7 +30,7 @@ const urlish = fc
 /** The host a browser would contact for the input (with https added when the input has no scheme). */
 function realHost(input: string): string | null {
   try {
-    // One trailing dot names the same host (DESIGN.md §4).
+    // One trailing dot names the same host.
     // `host:443/…` pasted without scheme is a host and port, as an address bar reads it.
     const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(input) && !/^[a-z0-9.-]+:\d/i.test(input);
     return new URL(hasScheme ? input : `https://${input}`).hostname.replace(/\.$/, '');
