@@ -39,8 +39,12 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener(async (info) => {
     if (info.menuItemId !== MENU_ID) return;
     const text = (info.linkUrl ?? info.selectionText ?? '').slice(0, 100_000);
+    // A link's text (Firefox gives it; a selection over the link gives it too) is checked against
+    // where the link goes: a My Access text on another target is the danger.
+    const shown = info.linkUrl ? ((info as { linkText?: string }).linkText ?? info.selectionText ?? '').slice(0, 10_000) : '';
+    const query = new URLSearchParams({ check: text, ...(shown ? { shown } : {}) });
     // The popup page, opened as a tab, runs the check: one place shows verdicts, repair and actions.
-    await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?check=${encodeURIComponent(text)}`) });
+    await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?${query}`) });
   });
 
   // One tab's reports arrive back to back (a page report and its facts): merge them one at a

@@ -1,4 +1,5 @@
 import type { JSX } from 'preact';
+import type { Anchor } from '../../lib/link';
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { t } from '../i18n';
 import type { PopupEnv } from './env';
@@ -39,8 +40,8 @@ function insertText(box: HTMLTextAreaElement, text: string) {
   box.setSelectionRange(caret, caret);
 }
 
-export function Popup({ env, initialText = '', onReady }: { env: PopupEnv; initialText?: string; onReady?: () => void }) {
-  const state = useMemo(() => createPopupState(env, initialText), [env]);
+export function Popup({ env, initialText = '', initialAnchors = [], onReady }: { env: PopupEnv; initialText?: string; initialAnchors?: Anchor[]; onReady?: () => void }) {
+  const state = useMemo(() => createPopupState(env, initialText, initialAnchors), [env]);
   const paste = useRef<HTMLTextAreaElement>(null);
   useLayoutEffect(() => {
     // Explicit focus, before the first paint: `autofocus` is not honoured in every popup host.

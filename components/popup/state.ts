@@ -25,10 +25,10 @@ export function mergeLinks(fromText: readonly LinkAnalysis[], fromAnchors: reado
 }
 
 /** The popup's state: a few signals and the actions that change them. Views stay dumb. */
-export function createPopupState(env: PopupEnv, initialText = '') {
+export function createPopupState(env: PopupEnv, initialText = '', initialAnchors: Anchor[] = []) {
   const text = signal(initialText);
-  /** The anchors of the last paste's HTML: what its links really point to. */
-  const anchors = signal<Anchor[]>([]);
+  /** The anchors of the last paste's HTML (or the right-clicked link): what the links really point to. */
+  const anchors = signal<Anchor[]>(initialAnchors);
   /** The link the user chose; null until they do, and again whenever the text changes. */
   const selected = signal<number | null>(null);
   const settings = signal(DEFAULT_SETTINGS);
@@ -60,7 +60,7 @@ export function createPopupState(env: PopupEnv, initialText = '') {
     /** Loads what the popup opens on; the paste box is usable before this resolves. */
     async load() {
       // A link handed over by the context menu counts as checked, before anything else happens.
-      const checked = initialText && links.value[0] ? record(links.value[0], 'checked') : undefined;
+      const checked = initialText && current.value ? record(current.value, 'checked') : undefined;
       const [s, h, r, tab] = await Promise.all([env.settings(), env.history(), env.recentHints(), env.tab(), checked]);
       settings.value = s;
       history.value = checked ? history.value : h;

@@ -6,8 +6,15 @@ import { Popup } from '../../components/popup/Popup';
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = browser.i18n.getMessage('extName');
 const params = new URLSearchParams(location.search);
-// `?check=` and `?tab=` come from the context menu, which opens this page as a tab.
+// `?check=`, `?shown=` and `?tab=` come from the context menu, which opens this page as a tab.
+const check = params.get('check') ?? '';
+const shown = params.get('shown');
 render(
-  <Popup env={browserEnv(params.get('tab'))} initialText={params.get('check') ?? ''} onReady={() => performance.mark('ald:popup-ready')} />,
+  <Popup
+    env={browserEnv(params.get('tab'))}
+    initialText={check}
+    initialAnchors={shown ? [{ href: check, text: shown }] : []}
+    onReady={() => performance.mark('ald:popup-ready')}
+  />,
   document.getElementById('app')!,
 );

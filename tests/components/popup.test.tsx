@@ -237,6 +237,13 @@ describe('Popup', () => {
     expect(screen.queryByRole('button', { name: 'Copy link' })).toBeNull();
   });
 
+  it('context menu: the right-clicked link is checked against its text, so a disguised target is dangerous', () => {
+    render(<Popup env={fakeEnv()} initialText="https://evil.example/login" initialAnchors={[{ href: 'https://evil.example/login', text: LINK }]} />);
+    expect(verdict().dataset.verdict).toBe('dangerous');
+    expect(verdict().querySelector('[data-code="text-target-mismatch"]')).not.toBeNull();
+    expect(verdict().textContent).toContain('It really leads to: evil.example');
+  });
+
   it('a failed copy says what to do instead', async () => {
     setup(LINK, fakeEnv({ copyOk: false }));
     fireEvent.click(screen.getByRole('button', { name: 'Copy link' }));

@@ -42,3 +42,28 @@ test('context menu: a selected text with a dangerous link is called dangerous', 
     assert.match(await page.getByTestId('verdict').textContent(), /It really leads to: evil\.example/);
   });
 });
+
+test('context menu: a link whose text shows My Access but whose target goes elsewhere is dangerous', { timeout: 60_000 }, async () => {
+  await withExtension(async ({ context, worker }) => {
+    const opened = context.waitForEvent('page');
+    // The user selected the link's text and right-clicked the link: both reach the check.
+    await worker.evaluate((id) => {
+      chrome.contextMenus.onClicked.dispatch(
+        {
+          menuItemId: 'ald-check-link',
+          linkUrl: 'https://evil.example/login',
+          selectionText: `https://myaccess.microsoft.com/@contoso.com#/access-packages/${id}`,
+          editable: false,
+          pageUrl: 'https://mail.example/',
+        },
+        { id: 1, index: 0, windowId: 1, highlighted: true, active: true, pinned: false, incognito: false },
+      );
+    }, G);
+    const page = await opened;
+    await page.waitForLoadState();
+    const verdict = page.getByTestId('verdict');
+    assert.match(await verdict.textContent(), /Dangerous/);
+    assert.match(await verdict.textContent(), /It really leads to: evil\.example/);
+    assert.equal(await verdict.locator('[data-code="text-target-mismatch"]').count(), 1);
+  });
+});
