@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import type { Anchor } from '../../lib/link';
+import { MAX_TEXT, type Anchor } from '../../lib/link';
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { t } from '../i18n';
 import type { PopupEnv } from './env';
@@ -66,6 +66,7 @@ export function Popup({ env, initialText = '', initialAnchors = [], onReady }: {
         onPaste={(e) => onPaste(e, state)}
       />
       {links.value.length === 0 && !state.portal.value && <p class="muted">{t('emptyHint')}</p>}
+      {state.text.value.length > MAX_TEXT && <p class="muted" role="status">{t('textTooLong', MAX_TEXT.toLocaleString())}</p>}
       {links.value.length > 1 && <LinkList links={links.value} selected={currentIndex.value} onSelect={state.select} />}
       {current.value && <VerdictView key={`${currentIndex.value}:${current.value.link}`} analysis={current.value} state={state} />}
       <HistoryList state={state} />

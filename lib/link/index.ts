@@ -4,7 +4,7 @@ import { notALink } from './result';
 import type { LinkAnalysis, Verdict } from './types';
 
 export { buildLink, repairLink, type LinkParts } from './build';
-export { findLinks, findLinksInAnchors } from './find';
+export { findLinks, findLinksInAnchors, MAX_TEXT } from './find';
 export type { Anchor } from './markup';
 export { isOfficialHost } from './result';
 export { analyzeOfficialUrl } from './official';

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Popup } from '../../components/popup/Popup';
-import { findLinksInAnchors, type Anchor, type LinkAnalysis } from '../../lib/link';
+import { findLinksInAnchors, MAX_TEXT, type Anchor, type LinkAnalysis } from '../../lib/link';
 import { G } from '../fixtures/link-rows';
 import { fakeEnv } from './fake-env';
 
@@ -244,6 +244,12 @@ describe('Popup', () => {
     expect(verdict().textContent).toContain('It really leads to: evil.example');
   });
 
+  it('a text longer than the engine reads says that only its start is checked', () => {
+    setup(`${LINK} ${'x'.repeat(MAX_TEXT)}`);
+    expect(screen.getByRole('status').textContent).toContain('Only the first');
+    expect(verdict().dataset.verdict).toBe('valid');
+  });
+
   it('a failed copy says what to do instead', async () => {
     setup(LINK, fakeEnv({ copyOk: false }));
     fireEvent.click(screen.getByRole('button', { name: 'Copy link' }));
@@ -263,6 +269,13 @@ describe('Popup', () => {
   it('opens on the My Access link of the current tab', async () => {
     render(<Popup env={fakeEnv({ tabUrl: `https://myaccess.microsoft.com/#/access-packages/${G}` })} />);
     await waitFor(() => expect(verdict().dataset.verdict).toBe('repairable'));
+  });
+
+  it("a tab whose URL hides a My Access link inside a link elsewhere opens as dangerous, never as genuine", async () => {
+    // The browser's own form of `https://evil.example/](https://myaccess…`.
+    render(<Popup env={fakeEnv({ tabUrl: `https://evil.example/%5D(https://myaccess.microsoft.com/@contoso.com#/access-packages/${G}` })} />);
+    await waitFor(() => expect(verdict().dataset.verdict).toBe('dangerous'));
+    expect(verdict().textContent).toContain('It really leads to: evil.example');
   });
 
   it('opens on the package of the current portal tab, completing its link from the settings', async () => {

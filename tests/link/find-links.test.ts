@@ -56,6 +56,21 @@ describe('findLinks', () => {
     expect(found[0]!.verdict).toBe('repairable');
   });
 
+  it('reads at most MAX_TEXT characters, before anything else', async () => {
+    const { MAX_TEXT } = await import('../../lib/link');
+    expect(findLinks(`${'x'.repeat(MAX_TEXT - 1)} ${LINK}`)).toEqual([]);
+    expect(findLinks(`${LINK} ${'x'.repeat(MAX_TEXT)}`).map((l) => l.canonical)).toEqual([LINK]);
+  });
+
+  it('ties each link to its span of the text, decoded or joined', () => {
+    const text = `Hi,\n<a href=3D"${LINK}">x</a>\nand https://myaccess.microsoft.com/@contoso.com#/access-=\npackages/${G2} =3D`;
+    for (const l of findLinks(text)) expect(text.slice(l.span!.start, l.span!.end)).toBe(l.input);
+    const [a, b] = findLinks(`Open ${LINK}\nor https://myaccess.microsoft.com/@fabrikam.com#/access-\npackages/${G2} today`);
+    expect(a!.input).toBe(LINK);
+    expect(b!.input).toBe(`https://myaccess.microsoft.com/@fabrikam.com#/access-\npackages/${G2}`);
+    expect(b!.canonical).toBe(`https://myaccess.microsoft.com/@fabrikam.com#/access-packages/${G2}`);
+  });
+
   it('returns [] for empty or non-string input', () => {
     expect(findLinks('')).toEqual([]);
     expect(findLinks(undefined as unknown as string)).toEqual([]);
