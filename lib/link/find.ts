@@ -171,7 +171,8 @@ function stretchesOf(text: string, at: (i: number) => number, raw: boolean, judg
     if (reading) add(link.start, link.end, [reading]);
   }
   for (let run = nextRun(text, 0); run; ) {
-    let { start, end } = run;
+    const { start } = run;
+    let end = run.end;
     let joined = text.slice(start, end);
     let next = nextRun(text, end);
     // What a browser would read as one URL: a tab or line break inside a scheme or an authority,
@@ -182,33 +183,45 @@ function stretchesOf(text: string, at: (i: number) => number, raw: boolean, judg
       next = nextRun(text, end);
     }
     if (joined.length >= 8 && /[:.%]/.test(joined)) {
-      let readings = readingsOf(joined, raw, lineBreakBefore(text, end, next), judge);
-      // A link a plain-text mailer wrapped over lines: join the next line while the link gets more complete.
-      let best = choose(readings);
-      for (let joins = 0; next && joins < MAX_JOINS && mayComplete(best, joined); joins++) {
-        const gap = text.slice(end, next.start);
-        if (/\n[ \t>]*\n/.test(gap)) break;
-        // Quoted replies start each line with `>`: those marks are not part of the link.
-        let cont: Run | null = next;
-        while (cont && gap.includes('\n') && /^>+$/.test(text.slice(cont.start, cont.end))) cont = nextRun(text, cont.end);
-        // A line that starts a link of its own does not continue this one.
-        if (!cont || startsLink(text.slice(cont.start, cont.end))) break;
-        const longer = joined + text.slice(cont.start, cont.end);
-        const afterCont = nextRun(text, cont.end);
-        const candidate = readingsOf(longer, raw, lineBreakBefore(text, cont.end, afterCont), judge).map((r) => ({ ...r, raw: false }));
-        const candidateBest = choose(candidate);
-        if (!candidateBest || !better(candidateBest.judged, best?.judged)) break;
-        joined = longer;
-        readings = candidate;
-        best = candidateBest;
-        end = cont.end;
-        next = afterCont;
-      }
-      add(start, end, readings);
+      const read = joinWrappedLines(text, { joined, end, next, readings: readingsOf(joined, raw, lineBreakBefore(text, end, next), judge) }, raw, judge);
+      add(start, read.end, read.readings);
+      next = read.next;
     }
     run = next;
   }
   return out;
+}
+
+/** A run (possibly joined already), where it ends, the run after it, and its readings. */
+interface Chain {
+  joined: string;
+  end: number;
+  next: Run | null;
+  readings: Reading[];
+}
+
+/**
+ * A link a plain-text mailer wrapped over lines: the next line is joined while the link gets more
+ * complete (never across a blank line, never onto a line that starts a link of its own).
+ */
+function joinWrappedLines(text: string, chain: Chain, raw: boolean, judge: Judge): Chain {
+  let best = choose(chain.readings);
+  for (let joins = 0; chain.next && joins < MAX_JOINS && mayComplete(best, chain.joined); joins++) {
+    const gap = text.slice(chain.end, chain.next.start);
+    if (/\n[ \t>]*\n/.test(gap)) break;
+    // Quoted replies start each line with `>`: those marks are not part of the link.
+    let cont: Run | null = chain.next;
+    while (cont && gap.includes('\n') && /^>+$/.test(text.slice(cont.start, cont.end))) cont = nextRun(text, cont.end);
+    if (!cont || startsLink(text.slice(cont.start, cont.end))) break;
+    const joined = chain.joined + text.slice(cont.start, cont.end);
+    const next = nextRun(text, cont.end);
+    const readings = readingsOf(joined, raw, lineBreakBefore(text, cont.end, next), judge).map((r) => ({ ...r, raw: false }));
+    const joinedBest = choose(readings);
+    if (!joinedBest || !better(joinedBest.judged, best?.judged)) break;
+    chain = { joined, end: cont.end, next, readings };
+    best = joinedBest;
+  }
+  return chain;
 }
 
 /** Whether joining the next line could complete the link: it is not dangerous nor complete, and is one or may become one. */
