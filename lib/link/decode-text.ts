@@ -39,8 +39,9 @@ export function isQuotedPrintable(s: string): boolean {
 }
 
 // Sticky: matched where the scan stands, without cutting the text into pieces.
-const ENTITY_AT = /&(?:([a-z]{2,8})|#(\d{1,7})|#x([0-9a-f]{1,6}));/iy;
-const ANY_ENTITY = /&(?:[a-z]{2,8}|#\d{1,7}|#x[0-9a-f]{1,6});/i;
+// (HTML decodes a numeric reference without its `;` too: `&#47` is `/` in an href.)
+const ENTITY_AT = /&(?:([a-z]{2,8});|#(\d{1,7});?|#x([0-9a-f]{1,6});?)/iy;
+const ANY_ENTITY = /&(?:[a-z]{2,8};|#\d|#x[0-9a-f])/i;
 const QP_AT = /=(?:\r?\n|([0-9A-F]{2}))/y;
 const UTF16 = new TextDecoder('utf-16le');
 
@@ -92,5 +93,5 @@ function entityOf(m: RegExpExecArray): string | undefined {
 /** Entities decoded, for an attribute value or a text read from HTML source. */
 export function decodeEntities(s: string): string {
   if (!s.includes('&')) return s;
-  return s.replace(/&[#a-z0-9]{2,8};/gi, (whole) => entityAt(whole)?.[0] ?? whole);
+  return s.replace(/&(?:[a-z]{2,8};|#\d{1,7};?|#x[0-9a-f]{1,6};?)/gi, (whole) => entityAt(whole)?.[0] ?? whole);
 }

@@ -26,7 +26,7 @@ const MAX_BRACKET_RUNS = 8;
 
 /** No whitespace of any kind, nothing a linkifier stops at, no markup, no entity or quoted-printable escape. */
 function isOnePlainRun(s: string): boolean {
-  return !/[\s"'`<>|[\]。，、；！？]/.test(s) && !(s.includes('&') && /&[#a-z0-9]{2,8};/i.test(s)) && !s.includes('=3D');
+  return !/[\s"'`<>|[\]。，、；！？]/.test(s) && !(s.includes('&') && /&(?:[a-z]{2,8};|#)/i.test(s)) && !s.includes('=3D');
 }
 
 const judgeOnce: Judge = (url, wrapped) => judgeUrl(url, url, { wrapped });
@@ -54,15 +54,13 @@ export function findLinks(text: string): LinkAnalysis[] {
 /** The anchors of an HTML paste or page: each target judged against the text it shows. */
 export function findLinksInAnchors(anchors: Anchor[]): LinkAnalysis[] {
   const out: LinkAnalysis[] = [];
-  const seen = new Set<string>();
-  for (const { href, text } of anchors) {
-    const reading = markupReading(String(href ?? ''), String(text ?? ''), true, findLinks);
-    if (!reading) continue;
+  const already = reported();
+  for (const anchor of anchors) {
+    const href = String(anchor?.href ?? '');
+    const reading = markupReading(href, String(anchor?.text ?? ''), true, findLinks);
+    if (!reading || already(reading.judged.analysis)) continue;
     const analysis = reading.judged.analysis;
-    const key = analysis.canonical ?? analysis.link;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    analysis.input = String(href);
+    analysis.input = href;
     out.push(analysis);
   }
   return out;
@@ -71,16 +69,28 @@ export function findLinksInAnchors(anchors: Anchor[]): LinkAnalysis[] {
 /** One verdict per stretch, in text order; a link found twice (HTML and plain parts of a mail) once. */
 function verdicts(original: string, stretches: Stretch[]): LinkAnalysis[] {
   const out: LinkAnalysis[] = [];
-  const seen = new Set<string>();
+  const already = reported();
   for (const { start, end, readings } of stretches) {
     const chosen = choose(readings);
-    if (!chosen) continue;
-    const key = chosen.judged.analysis.canonical ?? chosen.judged.analysis.link;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (!chosen || already(chosen.judged.analysis)) continue;
     out.push(placed(chosen, original, start, end));
   }
   return out;
+}
+
+/**
+ * Remembers the links reported: two finds are the same link when they lead to the same place with
+ * the same verdict (a mismatch is not its own target).
+ */
+function reported() {
+  const seen = new Map<string, Set<LinkAnalysis['verdict']>>();
+  return (analysis: LinkAnalysis): boolean => {
+    const place = analysis.canonical ?? analysis.link;
+    const verdicts = seen.get(place) ?? seen.set(place, new Set()).get(place)!;
+    if (verdicts.has(analysis.verdict)) return true;
+    verdicts.add(analysis.verdict);
+    return false;
+  };
 }
 
 /** The chosen reading's analysis, tied to its span [start, end) of the user's text. */
@@ -106,16 +116,22 @@ function better(a: Judged, b: Judged | undefined): boolean {
   return x.verdict === 'repairable' && x.needs.length < y.needs.length;
 }
 
-/** Fail closed: any dangerous reading wins (the one the markup or the browser names first); else the most complete. */
+/**
+ * Fail closed: any dangerous reading wins (the one the markup or the browser names first). Else a
+ * link's target (markup) decides over its shown text, and otherwise the most complete reading does.
+ */
 function choose(readings: Reading[]): Reading | undefined {
   let dangerous: Reading | undefined;
   let best: Reading | undefined;
+  let target: Reading | undefined;
   for (const r of readings) {
     if (r.judged.relevant && r.judged.analysis.verdict === 'dangerous') {
       if (!dangerous || preferred(r) > preferred(dangerous)) dangerous = r;
+    } else if (r.kind === 'markup') {
+      if (!target || better(r.judged, target.judged)) target = r;
     } else if (better(r.judged, best?.judged)) best = r;
   }
-  return dangerous ?? best;
+  return dangerous ?? target ?? best;
 }
 
 /** Among dangerous readings, the one that names the danger best: markup, then the browser's own. */
@@ -145,9 +161,10 @@ interface Run {
   end: number;
 }
 
-// Runs are separated by ASCII whitespace; other spaces stay inside a run (readings.ts).
+// Runs are separated by the space, tabs and line breaks; other spaces (and the vertical tab and form
+// feed, which a browser keeps in a URL) stay inside a run, where a linkifier's pieces end (readings.ts).
 function isSpace(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
 /** The next run of text without ASCII whitespace, at or after `from`. A scanner: no regex over a megabyte. */
@@ -166,8 +183,12 @@ function stretchesOf(text: string, at: (i: number) => number, raw: boolean, judg
   const add = (start: number, end: number, readings: Reading[]) => {
     if (readings.length > 0) out.push({ start: at(start), end: at(end), readings });
   };
+  // A Markdown reference used many times, or one anchor repeated, is judged once (keyed by target, then text).
+  const marked = new Map<string, Map<string, Reading | null>>();
   for (const link of markupLinks(text)) {
-    const reading = markupReading(link.href, link.text, raw, findLinks);
+    const byText = marked.get(link.href) ?? marked.set(link.href, new Map()).get(link.href)!;
+    if (!byText.has(link.text)) byText.set(link.text, markupReading(link.href, link.text, raw, findLinks));
+    const reading = byText.get(link.text);
     if (reading) add(link.start, link.end, [reading]);
   }
   for (let run = nextRun(text, 0); run; ) {
@@ -177,7 +198,7 @@ function stretchesOf(text: string, at: (i: number) => number, raw: boolean, judg
     let next = nextRun(text, end);
     // What a browser would read as one URL: a tab or line break inside a scheme or an authority,
     // and a link in `<…>` broken over lines.
-    for (let runs = 0; next && runs < MAX_BRACKET_RUNS && gluesTo(joined, text.slice(end, next.start), text.slice(next.start, next.end)); runs++) {
+    for (let runs = 0; next && runs < MAX_BRACKET_RUNS && gluesTo(joined, text, end, next); runs++) {
       joined += text.slice(next.start, next.end);
       end = next.end;
       next = nextRun(text, end);
@@ -243,9 +264,11 @@ function inAuthority(s: string): boolean {
  * href, so inside a scheme (`JaVa` tab `ScRiPt:`) or an authority (`…microsoft.com` line break
  * `.evil.example`) they join. A `<` without its `>` joins across any whitespace.
  */
-function gluesTo(joined: string, gap: string, next: string): boolean {
+function gluesTo(joined: string, text: string, end: number, nextRun: Run): boolean {
+  const gap = text.slice(end, nextRun.start);
+  const next = text.slice(nextRun.start, nextRun.end);
   const open = joined.lastIndexOf('<');
-  if (open >= 0 && !joined.includes('>', open) && /^<\s*(?:h(?:tt|xx)ps?:|myaccess)/i.test(joined.slice(open)) && !/\n[ \t>]*\n/.test(gap)) return true;
+  if (open >= 0 && !joined.includes('>', open) && /^<\s*(?:h(?:tt|xx)ps?:|myaccess)/i.test(joined.slice(open))) return closesSoon(text, end);
   if (!/^[\t\n\r]+$/.test(gap)) return false;
   // A scheme cut in two: the letters before the break and those after make `javascript:` and the like.
   const word = /[a-z]+$/i.exec(joined)?.[0];
@@ -255,6 +278,13 @@ function gluesTo(joined: string, gap: string, next: string): boolean {
   // An authority cut in two, where the rest makes a host someone could own, or nothing came after
   // the scheme yet (`https://` line break `host…`).
   return (continuesHost(next) || /:[/\\]*$/.test(joined)) && inAuthority(joined);
+}
+
+/** Whether a `>` closes the brackets within a few lines and before a blank one (else `<` was prose). */
+function closesSoon(text: string, from: number): boolean {
+  const ahead = text.slice(from, from + 1024);
+  const close = ahead.indexOf('>');
+  return close >= 0 && !/\n[ \t>]*\n/.test(ahead.slice(0, close));
 }
 
 // What only goes on a host: `.evil.example`, `-login.evil.example/x`, `%2Eevil.example`, `.ru/phish`

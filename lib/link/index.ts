@@ -22,7 +22,7 @@ export function analyzeLink(input: string): LinkAnalysis {
   if (text.trim() === '') return notALink(text, 'empty-input');
   const links = findLinks(text);
   // Only the end of a link (`#/access-packages/…`, `/@contoso.com#/…`): say so, it is not a link to open.
-  if (links.length === 0) return notALink(text, /access-packages|\/@[^\s/]+#/i.test(text) ? 'link-partial' : 'not-my-access');
+  if (links.length === 0) return notALink(text, /^\s*(?:[#/@]\S*)?access-packages/i.test(text) ? 'link-partial' : 'not-my-access');
   const chosen = mostConcerning(links);
   if (links.length > 1) addProblems(chosen.problems, 'several-links');
   chosen.input = text;

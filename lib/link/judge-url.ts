@@ -32,6 +32,14 @@ const DOUBLED = /^(?:\/\/https?:?(?=\/\/))+/i;
 // encoded once or not, which names My Access (directly or inside a wrapper: Proofpoint writes `-2D`).
 const EMBEDDED_SCHEME = /https?(?::|%3a)/i;
 const MY_ACCESS_MENTION = /m[iy]-?acc?ess|access-(?:2d)?packages/i;
+// Without a scheme, an official host names a My Access link inside; the package route alone imitates
+// one (`…/how-to-use-myaccess` or a repository's `access-packages/sales.tf` does neither).
+const OFFICIAL_INSIDE = /myaccess\.microsoft\.(?:com|us)/i;
+const ROUTE_IMITATION = /(?:#|%23)\/?access-packages|access-packages\/+[{%0-9a-f]/i;
+// Microsoft's own sign-in carries My Access as where to return: it goes nowhere else.
+const MICROSOFT_SIGN_IN = new Set(['login.microsoftonline.com', 'login.microsoftonline.us', 'login.microsoft.com', 'login.live.com']);
+// Schemes that open no web page (mail, phone): an alias such as `myaccess-help@` is no imitation.
+const NOT_WEB = new Set(['mailto', 'tel', 'sms', 'callto']);
 
 /**
  * Judges one URL (already cut out of its text) as a browser would open it: the scheme and host the
@@ -65,7 +73,7 @@ export function judgeUrl(input: string, url: string, options: JudgeOptions = {})
   if (DEFANGED.test(scheme)) return { analysis: result(input, s, 'invalid', ['defanged']), relevant: resemblesMyAccess(s) };
   if (scheme !== 'http' && scheme !== 'https') {
     // A script or data URL is dangerous wherever it turns up; another scheme only when it imitates My Access.
-    if (UNSAFE_SCHEMES.has(scheme) || resemblesMyAccess(s)) {
+    if (UNSAFE_SCHEMES.has(scheme) || (!NOT_WEB.has(scheme) && resemblesMyAccess(s))) {
       return { analysis: result(input, s, 'dangerous', ['scheme-unsafe']), relevant: true };
     }
     return NOT_OURS;
@@ -167,13 +175,14 @@ function judgeElsewhere(input: string, link: string, host: string, tail: string,
   if (wrapped && tail === '' && cutShort(host.replace(/=$/, ''))) return { analysis: result(input, link, 'invalid', ['host-cut']), relevant: true };
   // Read the way any later step could decode it (percent, entities, quoted-printable), so that an
   // encoded My Access link inside still counts as one.
-  const decodedTail = decodeEntities(safeDecode(tail)).replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  if (MICROSOFT_SIGN_IN.has(host)) return NOT_OURS;
+  const decodedTail = stripInvisible(decodeEntities(safeDecode(tail)).replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))));
   const inner = decodedTail.search(EMBEDDED_SCHEME);
   const embedded = inner >= 0 && MY_ACCESS_MENTION.test(decodedTail.slice(inner));
   const folded = skeleton(host);
   const resembles = resemblesMyAccessHost(host, folded);
   const fakeWrapper = imitatesWrapper(host, folded);
-  const imitates = embedded || resembles || /access-packages/i.test(decodedTail) || (fakeWrapper && resemblesMyAccess(decodedTail));
+  const imitates = embedded || resembles || OFFICIAL_INSIDE.test(decodedTail) || ROUTE_IMITATION.test(decodedTail) || (fakeWrapper && resemblesMyAccess(decodedTail));
   if (!imitates) return NOT_OURS;
   // A host no browser can reach (`myaccess.microsoft.com"https`, `…|My`) leads nowhere: that reading
   // is not the danger, and the pieces a linkifier makes of the text are judged instead.

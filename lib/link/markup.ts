@@ -32,7 +32,9 @@ export function markupReading(href: string, shown: string, raw: boolean, linksIn
   if (target === null) return claimed ? mismatch(href, href, null, raw) : null;
   const judged = judgeUrl(target, target);
   if (!claimed) return judged.relevant ? { text: href, judged, kind: 'markup', raw } : null;
-  if (agrees(claimed, judged.analysis)) return { text: href, judged, kind: 'markup', raw };
+  // A target kept on a server (Mimecast) cannot be compared: it says so, neither safe nor a mismatch.
+  const irreversible = judged.relevant && judged.analysis.problems.some((p) => p.code === 'wrapper-irreversible');
+  if (irreversible || agrees(claimed, judged.analysis)) return { text: href, judged, kind: 'markup', raw };
   // Where the target really goes: the link the engine read (after unwrapping), or the target itself.
   const inner = judged.relevant ? judged.analysis : null;
   return mismatch(href, target, inner, raw);

@@ -29,7 +29,7 @@ const ENCODED_START = /https?%3a%2f%2f/i;
 // Spaces other than ASCII ones: a browser keeps them inside a URL, a linkifier ends a link there.
 const UNICODE_SPACES = '\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
 // What a linkifier ends a link at, inside a run (CJK punctuation too).
-const PIECE_STOP = new RegExp(`\\]\\(|["'\`<>|。，、；！？${UNICODE_SPACES}]`);
+const PIECE_STOP = new RegExp(`\\]\\(|["'\`<>|。，、；！？\\v\\f${UNICODE_SPACES}]`);
 const PIECE_STOPS = new RegExp(PIECE_STOP.source, 'g');
 // Marks that open before a link, and punctuation that closes a sentence after it.
 // (CJK punctuation too: `。` after a link ends a sentence, it is no dot of the host.)
@@ -60,8 +60,9 @@ export function readingsOf(run: string, raw: boolean, wrapped: boolean, judge: J
   if (whole !== null) keep(whole, judge(whole, wrapped), 'browser');
   if (PIECE_STOP.test(run)) {
     for (const part of run.split(PIECE_STOPS)) {
-      const piece = trimEnd(part.slice(leadingEnd(part)));
-      if (piece !== whole && isCandidate(piece)) keep(piece, judge(piece, false), 'piece');
+      // A piece's link starts where its scheme does (`URL:https://…`), as the browser reading's.
+      const piece = browserReading(part);
+      if (piece !== null && piece !== whole && isCandidate(piece)) keep(piece, judge(piece, false), 'piece');
     }
   }
   // Only a link that is encoded as a whole: inside another link's query it is a parameter, read there.

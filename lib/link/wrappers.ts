@@ -50,7 +50,8 @@ export function matchWrapper(host: string, tail: string): WrapperMatch | null {
   if (host === 'urldefense.com') return { name: 'urldefense', target: decodeProofpointV3(tail) };
   if (GOOGLE_HOSTS.has(host) && path === '/url') return { name: 'google', ...targetIn(query, ['q', 'url']) };
   if (host === 'slack-redir.net' && path === '/link') return { name: 'slack', ...targetIn(query, ['url']) };
-  if (MIMECAST.test(host)) return { name: 'mimecast', irreversible: true, display: queryParam(query, 'domain') };
+  // The display domain is a host name: whatever follows it (`">Sales` read from HTML source) is not.
+  if (MIMECAST.test(host)) return { name: 'mimecast', irreversible: true, display: /^[^\s"'<>&]*/.exec(queryParam(query, 'domain') ?? '')![0] };
   return null;
 }
 
@@ -62,7 +63,8 @@ function targetIn(query: string, names: string[], decode: (raw: string) => strin
   const values = new Set<string>();
   for (const param of query.split('&')) {
     const eq = param.indexOf('=');
-    if (eq > 0 && names.includes(param.slice(0, eq).toLowerCase())) {
+    // The name as the redirector reads it: any case, escapes decoded (`%75rl` is `url`).
+    if (eq > 0 && names.includes(safeDecode(param.slice(0, eq)).toLowerCase())) {
       const value = decode(param.slice(eq + 1));
       if (value) values.add(value);
     }
