@@ -68,6 +68,7 @@ export async function benchLinkEngine() {
     'quoted-printable': '=3D=20'.repeat(n / 6),
     'soft breaks': 'https://a=\n'.repeat(n / 11),
     markdown: `[${L}](`.repeat(n / 100),
+    'markdown references': `[a]: https://evil.example/?u=${L}&${'x'.repeat(n / 2)}\n${'[a]'.repeat(n / 6)}`,
     anchors: '<a href="https://e.x/">'.repeat(n / 23),
     'broken escapes': `https://nam02.safelinks.protection.outlook.com/?url=${'%E0a'.repeat(n / 4)}`,
     'schemes': 'https://'.repeat(n / 8),

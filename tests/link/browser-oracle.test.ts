@@ -91,6 +91,7 @@ describe('cost grows linearly with hostile input', () => {
     ['soft breaks', (n) => 'https://a=\n'.repeat(n / 11)],
     ['markdown', (n) => '[a](https://myaccess.microsoft.com/'.repeat(n / 36)],
     ['markdown closers', (n) => '](https://'.repeat(n / 10)],
+    ['markdown references', (n) => `[a]: https://evil.example/?u=${'x'.repeat(n / 2)}\n${'[a]'.repeat(n / 6)}`],
     ['anchors', (n) => '<a href="https://e.x/">'.repeat(n / 23)],
     ['schemes', (n) => 'https://'.repeat(n / 8)],
     ['invisible', (n) => `https://myaccess.microsoft.com/${'\u200b'.repeat(n)}`],
