@@ -10,11 +10,15 @@ export const PORTAL_MATCHES = [
   'https://entra.microsoft.us/*',
 ];
 
+export const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'";
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports only: every file shows what it depends on (STYLE.md).
   imports: false,
   manifest: ({ browser, manifestVersion }) => ({
+    // Extension pages run only their own packaged scripts: no remote code, no eval.
+    content_security_policy: manifestVersion === 2 ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -39,6 +43,7 @@ export default defineConfig({
       : {}),
   }),
   zip: {
-    excludeSources: ['tests/e2e/output/**', 'docs/screenshots/**', '.output/**', 'coverage/**'],
+    // The test server's TLS key is a private key: it never ships, not even in the sources zip.
+    excludeSources: ['tests/e2e/output/**', 'docs/screenshots/**', '.output/**', 'coverage/**', 'tests/fixtures/graph/tls/**'],
   },
 });
