@@ -9,6 +9,9 @@ import { timed } from '../lib/timing';
 export default defineContentScript({
   matches: ['https://myaccess.microsoft.com/*', 'https://myaccess.microsoft.us/*'],
   runAt: 'document_idle',
+  // Pages learn nothing of the extension but the notice: no "script started" message to every
+  // listener on the page (WXT's custom event on the document still stops an older copy).
+  noScriptStartedPostMessage: true,
   main(ctx: ContentScriptContext) {
     let notice: AbortController | null = null;
     let sent: string = 'other';
@@ -25,7 +28,6 @@ export default defineContentScript({
         return;
       }
       const status = pageStatus(page, { initial });
-      document.documentElement.dataset.aldStatus = status;
       // A new document starts with a clear badge; after that, only changes are worth a message.
       if (status !== sent) void browser.runtime.sendMessage({ type: 'my-access-page', status, canonical: page.analysis.canonical }).catch(() => {});
       sent = status;

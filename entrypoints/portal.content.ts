@@ -52,6 +52,8 @@ export default defineContentScript({
   matches: ['https://portal.azure.com/*', 'https://entra.microsoft.com/*', 'https://portal.azure.us/*', 'https://entra.microsoft.us/*'],
   allFrames: true,
   runAt: 'document_idle',
+  // No "script started" message to every listener on the page: it would name the extension.
+  noScriptStartedPostMessage: true,
   main(ctx: ContentScriptContext) {
     // The report behind the badge this document set, '' when it shows none of ours.
     let shown = '';

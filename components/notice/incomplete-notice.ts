@@ -74,19 +74,22 @@ export async function showIncompleteNotice(analysis: LinkAnalysis, signal: Abort
     error.textContent = bad ? t(problemKey(bad.code)) : '';
   };
   for (const f of fields) f.input.addEventListener('input', update);
-  repair.addEventListener('click', async () => {
+  // The shadow root is open, so page script can reach these buttons: act on trusted events only
+  // (a real click, or Enter/Space on a focused button), never on `.click()` or a dispatched event.
+  repair.addEventListener('click', async (e) => {
+    if (!e.isTrusted) return;
     const r = repaired();
     if (r.verdict !== 'valid' || !r.canonical) return;
     if (r.directoryHint && analysis.needs.includes('directoryHint')) await pushList(HINTS, r.directoryHint, 20);
     location.assign(r.canonical);
   });
-  dismiss.addEventListener('click', async () => {
+  const close = async (e: Event) => {
+    if (!e.isTrusted) return;
     host.remove();
     await pushList(DISMISSED, linkKey, 200);
-  });
-  body.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') dismiss.click();
-  });
+  };
+  dismiss.addEventListener('click', close);
+  body.addEventListener('keydown', (e) => void (e.key === 'Escape' && close(e)));
   update();
   document.body.append(host);
   // The content script aborts `signal` on navigation and on invalidation alike.
