@@ -1,6 +1,6 @@
-import { browser, type Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { parseRuntimeMessage } from '../lib/messages';
+import { acceptedFrom, createDropLog, parseRuntimeMessage } from '../lib/messages';
 import { settingsStore } from '../lib/storage';
 import { badgeFor, mergeReport, parseTabState, type TabState } from '../lib/tab-state';
 
@@ -22,12 +22,18 @@ async function showBadge(tabId: number, state: TabState | undefined) {
   await action.setTitle({ tabId, title: browser.i18n.getMessage(badge.titleKey) });
 }
 
-/** Only our own content scripts, in a tab, may report page state. */
-function fromOwnContentScript(sender: Browser.runtime.MessageSender): sender is Browser.runtime.MessageSender & { tab: { id: number } } {
-  return sender.id === browser.runtime.id && typeof sender.tab?.id === 'number' && sender.url?.startsWith('https://') === true;
-}
+// Dropped messages are counted for debugging, in memory only.
+const dropped = createDropLog((line) => console.debug(line));
 
 export default defineBackground(() => {
+  // Session storage holds per-tab state and the Graph tokens: keep it from content scripts where
+  // the browser offers the switch (Chromium's default, made explicit; Firefox never exposes it).
+  try {
+    void Promise.resolve(browser.storage.session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })).catch(() => {});
+  } catch {
+    // Not offered here: nothing to restrict.
+  }
+
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({
       id: MENU_ID,
@@ -59,8 +65,17 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener(async (raw: unknown, sender) => {
     const message = parseRuntimeMessage(raw);
-    if (!message || !fromOwnContentScript(sender)) return undefined;
-    const tabId = sender.tab.id;
+    if (!message) {
+      dropped.drop('malformed');
+      return undefined;
+    }
+    // Each report only from the content script and frame that makes it.
+    const from = acceptedFrom(message, sender, browser.runtime.id);
+    if (!from.ok) {
+      dropped.drop(from.reason, message.type);
+      return undefined;
+    }
+    const tabId = from.tabId;
     await inOrder(tabId, async () => {
       const state = mergeReport(await readTabState(tabId), message);
       await browser.storage.session.set({ [tabKey(tabId)]: state });

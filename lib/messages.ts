@@ -1,4 +1,5 @@
 // Typed runtime messages, validated on receipt: a message is data from another context, never trusted.
+import { MY_ACCESS_HOSTS } from './link/types';
 
 export type PageStatus = 'complete' | 'incomplete' | 'dangerous' | 'other';
 
@@ -59,4 +60,77 @@ export function parseRuntimeMessage(v: unknown): RuntimeMessage | undefined {
     default:
       return undefined;
   }
+}
+
+/** The admin portals whose pages the portal content script reads (worldwide and US Government). */
+export const PORTAL_HOSTS = ['portal.azure.com', 'entra.microsoft.com', 'portal.azure.us', 'entra.microsoft.us'] as const;
+
+const MY_ACCESS_ORIGINS: readonly string[] = MY_ACCESS_HOSTS.map((h) => `https://${h}`);
+const PORTAL_ORIGINS: readonly string[] = PORTAL_HOSTS.map((h) => `https://${h}`);
+
+/** What the receiving side learns of a message's sender (the parts of runtime.MessageSender we read). */
+export interface MessageSenderInfo {
+  id?: string;
+  url?: string;
+  origin?: string;
+  frameId?: number;
+  tab?: { id?: number; url?: string };
+}
+
+export type DropReason =
+  | 'malformed' // not a message we understand
+  | 'foreign-extension' // another extension (or none)
+  | 'no-tab' // an extension page or worker, not a content script in a tab
+  | 'wrong-origin' // the sending frame is not on a host this message may come from
+  | 'sub-frame' // a top-frame report from a sub-frame
+  | 'wrong-top'; // the tab's page is not of the kind the message speaks for, or cannot be told
+
+export type Acceptance = { ok: true; tabId: number } | { ok: false; reason: DropReason };
+
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every origin the sender gives (the frame's origin, its URL's) is one of `allowed`, and there is one. */
+function frameOn(sender: MessageSenderInfo, allowed: readonly string[]): boolean {
+  const seen = [sender.origin, sender.url === undefined ? undefined : (originOf(sender.url) ?? '')].filter((o) => o !== undefined);
+  return seen.length > 0 && seen.every((o) => allowed.includes(o));
+}
+
+/**
+ * Whether a message may come from where it came from. Each type has one sender: 'my-access-page'
+ * the My Access top frame, 'portal-page' a portal top frame, 'portal-facts' a portal frame (any
+ * depth) in a tab that shows a portal page. Exact origins: a look-alike host or http never passes.
+ */
+export function acceptedFrom(message: RuntimeMessage, sender: MessageSenderInfo, ownId: string): Acceptance {
+  const drop = (reason: DropReason): Acceptance => ({ ok: false, reason });
+  if (!ownId || sender.id !== ownId) return drop('foreign-extension');
+  const tabId = sender.tab?.id;
+  if (typeof tabId !== 'number' || !Number.isInteger(tabId) || tabId < 0) return drop('no-tab');
+  const allowed = message.type === 'my-access-page' ? MY_ACCESS_ORIGINS : PORTAL_ORIGINS;
+  if (!frameOn(sender, allowed)) return drop('wrong-origin');
+  const top = sender.frameId === 0;
+  if (!top && message.type !== 'portal-facts') return drop('sub-frame');
+  // The tab's URL, when the sender carries it, must agree (a late report from a page the tab has
+  // left is stale). A sub-frame's report needs it: nothing else says the page around is a portal.
+  const tabUrl = sender.tab?.url;
+  if (tabUrl === undefined ? !top : !allowed.includes(originOf(tabUrl) ?? '')) return drop('wrong-top');
+  return { ok: true, tabId };
+}
+
+/** Counts dropped messages per reason, in memory only, and logs each drop (reason and type, no content). */
+export function createDropLog(log: (line: string) => void) {
+  const counts = new Map<DropReason, number>();
+  return {
+    drop(reason: DropReason, type?: RuntimeMessage['type']) {
+      const n = (counts.get(reason) ?? 0) + 1;
+      counts.set(reason, n);
+      log(`runtime message dropped: ${reason}${type ? ` (${type})` : ''}, ${n} so far`);
+    },
+    counts: (): Partial<Record<DropReason, number>> => Object.fromEntries(counts),
+  };
 }

@@ -113,6 +113,10 @@ describe('cost grows linearly with hostile input', () => {
     return large / Math.max(small, 0.5);
   };
   it.each(shapes)('%s: 10× the input costs at most about 12× the time', (_, make) => {
-    expect(growth(make)).toBeLessThanOrEqual(12);
+    // A busy machine (other test files run beside this one) can slow one size and not the other:
+    // a ratio over the bound is measured again, up to three times, before it counts.
+    let ratio = growth(make);
+    for (let retry = 0; retry < 2 && ratio > 12; retry++) ratio = Math.min(ratio, growth(make));
+    expect(ratio).toBeLessThanOrEqual(12);
   });
 });
