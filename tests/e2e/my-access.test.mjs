@@ -97,15 +97,16 @@ test('page script cannot work the notice, and sees nothing of the extension but 
     await page.locator(NOTICE).waitFor();
     assert.equal(await eventually(() => badgeOf(worker, page), '!'), '!');
 
-    // The content script ran: no attribute, global or message tells the page about it.
+    // The content script ran: no attribute, global, message or timing entry tells the page about it.
     assert.deepEqual(
       await page.evaluate(() => ({
         statusAttribute: document.documentElement.hasAttribute('data-ald-status'),
         attributes: [document.documentElement, document.body].flatMap((e) => e.getAttributeNames()).filter((n) => /ald/i.test(n)),
         globals: Object.getOwnPropertyNames(window).filter((n) => /ald/i.test(n)),
         messages: window.pageMessages,
+        timings: performance.getEntries().filter((e) => e.name.startsWith('ald:')).map((e) => e.name),
       })),
-      { statusAttribute: false, attributes: [], globals: [], messages: [] },
+      { statusAttribute: false, attributes: [], globals: [], messages: [], timings: [] },
     );
 
     await page.evaluate(() => (window.sameDocument = true));
