@@ -11,7 +11,10 @@ import type { PopupEnv } from './env';
  * link" in the text can be a dangerous anchor (its text imitating My Access), and the worse one stays.
  */
 export function mergeLinks(fromText: readonly LinkAnalysis[], fromAnchors: readonly LinkAnalysis[]): LinkAnalysis[] {
-  const out = [...fromText];
+  // A link the text shows only as the display of an anchor that goes elsewhere is that anchor: one
+  // dangerous link, not a dangerous one and a genuine one.
+  const disguised = new Set(fromAnchors.flatMap((l) => (l.shown ? [l.shown] : [])));
+  const out = fromText.filter((l) => !disguised.has(l.canonical ?? l.link));
   const at = new Map(out.map((l, i) => [l.canonical ?? l.link, i] as const));
   for (const l of fromAnchors) {
     const key = l.canonical ?? l.link;

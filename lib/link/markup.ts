@@ -29,7 +29,7 @@ export function markupReading(href: string, shown: string, raw: boolean, linksIn
   const claimed = linksIn(shown)[0];
   // A relative target stays on the site that shows the link: nothing of ours, unless the text says otherwise.
   // (A reading's text is the target as written: that is what the user's text holds.)
-  if (target === null) return claimed ? mismatch(href, href, null, raw) : null;
+  if (target === null) return claimed ? mismatch(href, href, null, raw, claimed) : null;
   const judged = judgeUrl(target, target);
   if (!claimed) return judged.relevant ? { text: href, judged, kind: 'markup', raw } : null;
   // A target kept on a server (Mimecast) cannot be compared: it says so, neither safe nor a mismatch.
@@ -37,14 +37,15 @@ export function markupReading(href: string, shown: string, raw: boolean, linksIn
   if (irreversible || agrees(claimed, judged.analysis)) return { text: href, judged, kind: 'markup', raw };
   // Where the target really goes: the link the engine read (after unwrapping), or the target itself.
   const inner = judged.relevant ? judged.analysis : null;
-  return mismatch(href, target, inner, raw);
+  return mismatch(href, target, inner, raw, claimed);
 }
 
-function mismatch(href: string, target: string, inner: LinkAnalysis | null, raw: boolean): Reading {
+function mismatch(href: string, target: string, inner: LinkAnalysis | null, raw: boolean, shown: LinkAnalysis): Reading {
   const link = inner?.link ?? target;
   const analysis = result(target, link, 'dangerous', ['text-target-mismatch'], {
     unwrapped: inner ? [...inner.unwrapped] : [],
     realHost: inner?.realHost ?? realHostOf(link),
+    shown: shown.canonical ?? shown.link,
   });
   return { text: href, judged: { analysis, relevant: true }, kind: 'markup', raw };
 }

@@ -93,4 +93,6 @@ export interface LinkAnalysis {
   link: string;
   /** Where in the text given to `findLinks` this link stands: [start, end) in UTF-16 units. */
   span?: { start: number; end: number };
+  /** For a link whose text shows another (`text-target-mismatch`): the link the text shows. */
+  shown?: string;
 }

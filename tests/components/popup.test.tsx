@@ -232,9 +232,17 @@ describe('Popup', () => {
     expect(box().value).toBe(`Request it here: ${LINK}`);
     expect(verdict().dataset.verdict).toBe('dangerous');
     expect(verdict().textContent).toContain('It really leads to: evil.example');
+    // One link, the anchor: the genuine-looking text is only its display, not a second, genuine link.
+    expect(screen.queryByRole('region', { name: /links found/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Copy link' })).toBeNull();
+  });
+
+  it('paste: a genuine link of its own beside a disguised anchor is still listed', () => {
+    setup();
+    const other = LINK.replace('contoso.com', 'fabrikam.com');
+    paste({ 'text/plain': `Request it here: ${LINK}\nor here: ${other}`, 'text/html': `${DISGUISED_HTML}<p>or here: <a href="${other}">${other}</a></p>` });
     expect(found().textContent).toContain('2 links found: 1 dangerous, 1 genuine');
     expect(shown()).toContain('evil.example');
-    expect(screen.queryByRole('button', { name: 'Copy link' })).toBeNull();
   });
 
   it('context menu: the right-clicked link is checked against its text, so a disguised target is dangerous', () => {
