@@ -163,7 +163,7 @@ function stripRouteInvisible(tail: string): string {
  * A link that has nothing to do with My Access. Nothing is reported of it, so one shared, frozen
  * answer serves: most links of a long text are such, and none of them costs an allocation.
  */
-export const NOT_OURS: Judged = Object.freeze({
+const NOT_OURS: Judged = Object.freeze({
   analysis: Object.freeze({ ...result('', '', 'invalid', ['not-my-access']), needs: Object.freeze([]), unwrapped: Object.freeze([]), problems: Object.freeze([]) }) as unknown as LinkAnalysis,
   relevant: false,
 });
