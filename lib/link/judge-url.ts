@@ -173,9 +173,9 @@ function judgeElsewhere(input: string, link: string, host: string, tail: string,
   // A host that stops short of an official one at a line break was cut by the wrap, not faked.
   // (A quoted-printable soft break leaves an `=` there.)
   if (wrapped && tail === '' && cutShort(host.replace(/=$/, ''))) return { analysis: result(input, link, 'invalid', ['host-cut']), relevant: true };
+  if (MICROSOFT_SIGN_IN.has(host)) return NOT_OURS;
   // Read the way any later step could decode it (percent, entities, quoted-printable), so that an
   // encoded My Access link inside still counts as one.
-  if (MICROSOFT_SIGN_IN.has(host)) return NOT_OURS;
   const decodedTail = stripInvisible(decodeEntities(safeDecode(tail)).replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))));
   const inner = decodedTail.search(EMBEDDED_SCHEME);
   const embedded = inner >= 0 && MY_ACCESS_MENTION.test(decodedTail.slice(inner));

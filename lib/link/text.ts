@@ -40,22 +40,27 @@ export function queryParam(query: string, name: string): string | undefined {
 }
 
 /**
- * The raw value of the first parameter called `name` (any case); a bare `name` counts as empty
- * unless `needsValue`. A scan, not a split: wrapper queries carry long tracking parameters.
+ * Each parameter of a query as written: its name and raw value (undefined for a bare name). A scan,
+ * not a split on `=`: wrapper queries carry long tracking parameters.
  */
-export function rawQueryParam(query: string, name: string, needsValue: boolean): string | undefined {
-  let eq = query.indexOf('=');
+export function* queryParams(query: string): Generator<[name: string, value: string | undefined]> {
   for (let start = 0; start <= query.length; ) {
     const amp = query.indexOf('&', start);
     const end = amp < 0 ? query.length : amp;
-    // The next `=` is looked for again only once passed: the scan stays linear.
-    if (eq >= 0 && eq < start) eq = query.indexOf('=', start);
-    const hasValue = eq >= 0 && eq < end;
-    const keyEnd = hasValue ? eq : end;
-    if ((hasValue || !needsValue) && keyEnd - start === name.length && query.slice(start, keyEnd).toLowerCase() === name) {
-      return hasValue ? query.slice(eq + 1, end) : '';
-    }
+    const param = query.slice(start, end);
+    const eq = param.indexOf('=');
+    yield eq < 0 ? [param, undefined] : [param.slice(0, eq), param.slice(eq + 1)];
     start = end + 1;
+  }
+}
+
+/**
+ * The raw value of the first parameter called `name` (any case); a bare `name` counts as empty
+ * unless `needsValue`.
+ */
+export function rawQueryParam(query: string, name: string, needsValue: boolean): string | undefined {
+  for (const [key, value] of queryParams(query)) {
+    if ((value !== undefined || !needsValue) && key.length === name.length && key.toLowerCase() === name) return value ?? '';
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { queryParam, rawQueryParam, safeDecode, skeleton } from './text';
+import { queryParam, queryParams, rawQueryParam, safeDecode, skeleton } from './text';
 
 /** What a mail-security wrapper says about the link it hides (docs/link-engine.md, "One URL"). */
 export interface WrapperMatch {
@@ -61,13 +61,11 @@ export function matchWrapper(host: string, tail: string): WrapperMatch | null {
  */
 function targetIn(query: string, names: string[], decode: (raw: string) => string | undefined = safeDecode): Pick<WrapperMatch, 'target' | 'ambiguous'> {
   const values = new Set<string>();
-  for (const param of query.split('&')) {
-    const eq = param.indexOf('=');
+  for (const [name, raw] of queryParams(query)) {
     // The name as the redirector reads it: any case, escapes decoded (`%75rl` is `url`).
-    if (eq > 0 && names.includes(safeDecode(param.slice(0, eq)).toLowerCase())) {
-      const value = decode(param.slice(eq + 1));
-      if (value) values.add(value);
-    }
+    if (raw === undefined || !names.includes(safeDecode(name).toLowerCase())) continue;
+    const value = decode(raw);
+    if (value) values.add(value);
   }
   const [target] = values;
   return values.size > 1 ? { ambiguous: true } : { target };
