@@ -1,4 +1,4 @@
-// Links whose text and target are written apart: HTML anchors and Markdown. The target is where
+// Links whose text and target are written apart: HTML anchors, Markdown, Slack. The target is where
 // the browser goes; a text that shows a My Access link while the target goes elsewhere is itself
 // the danger.
 import { asHref, realHostOf } from './browser';
