@@ -2,7 +2,10 @@ import { defineConfig } from 'wxt';
 import { ALL_GRAPH_ORIGINS } from './lib/graph/clouds';
 
 // Hosts whose pages the content scripts read. Nothing else gets host access (DESIGN.md §7).
-export const MY_ACCESS_MATCHES = ['https://myaccess.microsoft.com/*', 'https://myaccess.microsoft.us/*'];
+export const MY_ACCESS_MATCHES = [
+  'https://myaccess.microsoft.com/*',
+  'https://myaccess.microsoft.us/*',
+];
 export const PORTAL_MATCHES = [
   'https://portal.azure.com/*',
   'https://entra.microsoft.com/*',
@@ -18,7 +21,8 @@ export default defineConfig({
   imports: false,
   manifest: ({ browser, manifestVersion }) => ({
     // Extension pages run only their own packaged scripts: no remote code, no eval.
-    content_security_policy: manifestVersion === 2 ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
+    content_security_policy:
+      manifestVersion === 2 ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -27,7 +31,9 @@ export default defineConfig({
     // optional, asked for when the admin signs in (DESIGN.md §7).
     permissions: ['storage', 'contextMenus', 'activeTab', 'identity'],
     // MV2 (the Firefox build) has no optional_host_permissions: origins go with optional permissions.
-    ...(manifestVersion === 2 ? { optional_permissions: ALL_GRAPH_ORIGINS } : { optional_host_permissions: ALL_GRAPH_ORIGINS }),
+    ...(manifestVersion === 2
+      ? { optional_permissions: ALL_GRAPH_ORIGINS }
+      : { optional_host_permissions: ALL_GRAPH_ORIGINS }),
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     ...(browser === 'firefox'
       ? {
@@ -44,6 +50,12 @@ export default defineConfig({
   }),
   zip: {
     // The test server's TLS key is a private key: it never ships, not even in the sources zip.
-    excludeSources: ['tests/e2e/output/**', 'docs/screenshots/**', '.output/**', 'coverage/**', 'tests/fixtures/graph/tls/**'],
+    excludeSources: [
+      'tests/e2e/output/**',
+      'docs/screenshots/**',
+      '.output/**',
+      'coverage/**',
+      'tests/fixtures/graph/tls/**',
+    ],
   },
 });

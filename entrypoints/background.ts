@@ -29,7 +29,9 @@ export default defineBackground(() => {
   // Session storage holds per-tab state and the Graph tokens: keep it from content scripts where
   // the browser offers the switch (Chromium's default, made explicit; Firefox never exposes it).
   try {
-    void Promise.resolve(browser.storage.session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })).catch(() => {});
+    void Promise.resolve(
+      browser.storage.session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }),
+    ).catch(() => {});
   } catch {
     // Not offered here: nothing to restrict.
   }
@@ -47,7 +49,9 @@ export default defineBackground(() => {
     const text = (info.linkUrl ?? info.selectionText ?? '').slice(0, 100_000);
     // A link's text (Firefox gives it; a selection over the link gives it too) is checked against
     // where the link goes: a My Access text on another target is the danger.
-    const shown = info.linkUrl ? ((info as { linkText?: string }).linkText ?? info.selectionText ?? '').slice(0, 10_000) : '';
+    const shown = info.linkUrl
+      ? ((info as { linkText?: string }).linkText ?? info.selectionText ?? '').slice(0, 10_000)
+      : '';
     const query = new URLSearchParams({ check: text, ...(shown ? { shown } : {}) });
     // The popup page, opened as a tab, runs the check: one place shows verdicts, repair and actions.
     await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?${query}`) });

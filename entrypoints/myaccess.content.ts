@@ -29,7 +29,10 @@ export default defineContentScript({
       }
       const status = pageStatus(page, { initial });
       // A new document starts with a clear badge; after that, only changes are worth a message.
-      if (status !== sent) void browser.runtime.sendMessage({ type: 'my-access-page', status, canonical: page.analysis.canonical }).catch(() => {});
+      if (status !== sent)
+        void browser.runtime
+          .sendMessage({ type: 'my-access-page', status, canonical: page.analysis.canonical })
+          .catch(() => {});
       sent = status;
       if (status === 'incomplete') {
         notice = new AbortController();
@@ -38,7 +41,9 @@ export default defineContentScript({
     };
     timed('myaccess', () => inspect(location.href, true));
     // SPA navigation: hash-only and pushState changes both arrive here (read the event's newUrl).
-    ctx.addEventListener(window, 'wxt:locationchange', (event) => timed('myaccess', () => inspect(event.newUrl.href, false)));
+    ctx.addEventListener(window, 'wxt:locationchange', (event) =>
+      timed('myaccess', () => inspect(event.newUrl.href, false)),
+    );
     ctx.onInvalidated(() => notice?.abort());
   },
 });

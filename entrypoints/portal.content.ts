@@ -6,7 +6,8 @@ import { mayBeEntitlementPage, parseAccessPackagePage } from '../lib/pages/porta
 import type { PortalFactsReport, PortalPageReport } from '../lib/messages';
 import { timed } from '../lib/timing';
 
-const send = (message: PortalPageReport | PortalFactsReport) => void browser.runtime.sendMessage(message).catch(() => {});
+const send = (message: PortalPageReport | PortalFactsReport) =>
+  void browser.runtime.sendMessage(message).catch(() => {});
 // Blades render late; give up watching after this long.
 const WATCH_MS = 20_000;
 
@@ -34,7 +35,11 @@ function watchOverview(signal: AbortSignal) {
     clearTimeout(timer);
     cancelAnimationFrame(pending);
   };
-  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  observer.observe(document.documentElement, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+  });
   signal.addEventListener('abort', stop, { once: true });
 }
 
@@ -49,7 +54,12 @@ function frameMayShowPackage(): boolean {
 }
 
 export default defineContentScript({
-  matches: ['https://portal.azure.com/*', 'https://entra.microsoft.com/*', 'https://portal.azure.us/*', 'https://entra.microsoft.us/*'],
+  matches: [
+    'https://portal.azure.com/*',
+    'https://entra.microsoft.com/*',
+    'https://portal.azure.us/*',
+    'https://entra.microsoft.us/*',
+  ],
   allFrames: true,
   runAt: 'document_idle',
   // No "script started" message to every listener on the page: it would name the extension.
@@ -64,7 +74,12 @@ export default defineContentScript({
       const where = parseAccessPackagePage(url);
       const cloud = new URL(url).hostname.endsWith('.us') ? 'usgov' : 'global';
       const report: PortalPageReport = where
-        ? { type: 'portal-page', accessPackageId: where.accessPackageId, tenant: where.tenant, cloud }
+        ? {
+            type: 'portal-page',
+            accessPackageId: where.accessPackageId,
+            tenant: where.tenant,
+            cloud,
+          }
         : { type: 'portal-page', accessPackageId: null, tenant: null, cloud };
       const key = where ? JSON.stringify(report) : '';
       // Only changes are worth a message; leaving a package clears its badge, once.
@@ -82,7 +97,9 @@ export default defineContentScript({
       watchOverview(AbortSignal.any([watch.signal, ctx.signal]));
     };
     timed('portal', () => inspect(location.href));
-    ctx.addEventListener(window, 'wxt:locationchange', (event) => timed('portal', () => inspect(event.newUrl.href)));
+    ctx.addEventListener(window, 'wxt:locationchange', (event) =>
+      timed('portal', () => inspect(event.newUrl.href)),
+    );
     ctx.onInvalidated(() => watch?.abort());
   },
 });

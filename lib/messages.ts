@@ -43,18 +43,42 @@ export function parseRuntimeMessage(v: unknown): RuntimeMessage | undefined {
   if (!isRecord(v)) return undefined;
   switch (v.type) {
     case 'my-access-page':
-      if (typeof v.status === 'string' && STATUSES.includes(v.status) && isStringOrNull(v.canonical)) {
+      if (
+        typeof v.status === 'string' &&
+        STATUSES.includes(v.status) &&
+        isStringOrNull(v.canonical)
+      ) {
         return { type: v.type, status: v.status as PageStatus, canonical: v.canonical };
       }
       return undefined;
     case 'portal-page':
-      if (isStringOrNull(v.accessPackageId, 64) && isStringOrNull(v.tenant, 256) && (v.cloud === 'global' || v.cloud === 'usgov')) {
-        return { type: v.type, accessPackageId: v.accessPackageId, tenant: v.tenant, cloud: v.cloud };
+      if (
+        isStringOrNull(v.accessPackageId, 64) &&
+        isStringOrNull(v.tenant, 256) &&
+        (v.cloud === 'global' || v.cloud === 'usgov')
+      ) {
+        return {
+          type: v.type,
+          accessPackageId: v.accessPackageId,
+          tenant: v.tenant,
+          cloud: v.cloud,
+        };
       }
       return undefined;
     case 'portal-facts':
-      if (isStringOrNull(v.packageName, 512) && isStringOrNull(v.catalogName, 512) && isStringOrNull(v.link) && (v.hidden === null || typeof v.hidden === 'boolean')) {
-        return { type: v.type, packageName: v.packageName, hidden: v.hidden, catalogName: v.catalogName, link: v.link };
+      if (
+        isStringOrNull(v.packageName, 512) &&
+        isStringOrNull(v.catalogName, 512) &&
+        isStringOrNull(v.link) &&
+        (v.hidden === null || typeof v.hidden === 'boolean')
+      ) {
+        return {
+          type: v.type,
+          packageName: v.packageName,
+          hidden: v.hidden,
+          catalogName: v.catalogName,
+          link: v.link,
+        };
       }
       return undefined;
     default:
@@ -63,7 +87,12 @@ export function parseRuntimeMessage(v: unknown): RuntimeMessage | undefined {
 }
 
 /** The admin portals whose pages the portal content script reads (worldwide and US Government). */
-export const PORTAL_HOSTS = ['portal.azure.com', 'entra.microsoft.com', 'portal.azure.us', 'entra.microsoft.us'] as const;
+export const PORTAL_HOSTS = [
+  'portal.azure.com',
+  'entra.microsoft.com',
+  'portal.azure.us',
+  'entra.microsoft.us',
+] as const;
 
 const MY_ACCESS_ORIGINS: readonly string[] = MY_ACCESS_HOSTS.map((h) => `https://${h}`);
 const PORTAL_ORIGINS: readonly string[] = PORTAL_HOSTS.map((h) => `https://${h}`);
@@ -97,7 +126,10 @@ function originOf(url: string): string | undefined {
 
 /** Every origin the sender gives (the frame's origin, its URL's) is one of `allowed`, and there is one. */
 function frameOn(sender: MessageSenderInfo, allowed: readonly string[]): boolean {
-  const seen = [sender.origin, sender.url === undefined ? undefined : (originOf(sender.url) ?? '')].filter((o) => o !== undefined);
+  const seen = [
+    sender.origin,
+    sender.url === undefined ? undefined : (originOf(sender.url) ?? ''),
+  ].filter((o) => o !== undefined);
   return seen.length > 0 && seen.every((o) => allowed.includes(o));
 }
 
@@ -106,7 +138,11 @@ function frameOn(sender: MessageSenderInfo, allowed: readonly string[]): boolean
  * the My Access top frame, 'portal-page' a portal top frame, 'portal-facts' a portal frame (any
  * depth) in a tab that shows a portal page. Exact origins: a look-alike host or http never passes.
  */
-export function acceptedFrom(message: RuntimeMessage, sender: MessageSenderInfo, ownId: string): Acceptance {
+export function acceptedFrom(
+  message: RuntimeMessage,
+  sender: MessageSenderInfo,
+  ownId: string,
+): Acceptance {
   const drop = (reason: DropReason): Acceptance => ({ ok: false, reason });
   if (!ownId || sender.id !== ownId) return drop('foreign-extension');
   const tabId = sender.tab?.id;
@@ -118,7 +154,8 @@ export function acceptedFrom(message: RuntimeMessage, sender: MessageSenderInfo,
   // The tab's URL, when the sender carries it, must agree (a late report from a page the tab has
   // left is stale). A sub-frame's report needs it: nothing else says the page around is a portal.
   const tabUrl = sender.tab?.url;
-  if (tabUrl === undefined ? !top : !allowed.includes(originOf(tabUrl) ?? '')) return drop('wrong-top');
+  if (tabUrl === undefined ? !top : !allowed.includes(originOf(tabUrl) ?? ''))
+    return drop('wrong-top');
   return { ok: true, tabId };
 }
 

@@ -3,7 +3,13 @@ import { storage } from 'wxt/utils/storage';
 import { parseAnswers, withAnswers, type Answers } from './eligibility/answers';
 import { addToHistory, parseHistory, type HistoryEntry } from './history/history';
 import { pushRecent } from './recent';
-import { DEFAULT_SETTINGS, migrateSettings, parseSettings, type Settings, type SettingsStore } from './settings/settings';
+import {
+  DEFAULT_SETTINGS,
+  migrateSettings,
+  parseSettings,
+  type Settings,
+  type SettingsStore,
+} from './settings/settings';
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
@@ -17,7 +23,10 @@ export const settingsStore: SettingsStore = {
   save: (settings) => settingsItem.setValue(parseSettings(settings)),
 };
 
-export const historyItem = storage.defineItem<HistoryEntry[]>('local:history', { fallback: [], version: 1 });
+export const historyItem = storage.defineItem<HistoryEntry[]>('local:history', {
+  fallback: [],
+  version: 1,
+});
 /** Directory hints the user confirmed (shared with the in-page notice, which writes the same key). */
 export const recentHintsItem = storage.defineItem<string[]>('local:recentHints', { fallback: [] });
 
@@ -42,7 +51,9 @@ export const RECENT_HINTS = 20;
 
 export async function readRecentHints(): Promise<string[]> {
   const raw: unknown = await recentHintsItem.getValue();
-  return Array.isArray(raw) ? raw.filter((h): h is string => typeof h === 'string').slice(0, RECENT_HINTS) : [];
+  return Array.isArray(raw)
+    ? raw.filter((h): h is string => typeof h === 'string').slice(0, RECENT_HINTS)
+    : [];
 }
 
 export async function rememberHint(hint: string): Promise<void> {
@@ -54,11 +65,17 @@ export async function rememberHint(hint: string): Promise<void> {
 export const graphTokensItem = storage.defineItem<unknown>('session:graphTokens');
 
 /** What the admin answered about packages, by package id (the third eligibility source). */
-export const answersItem = storage.defineItem<Record<string, Answers>>('local:answers', { fallback: {} });
+export const answersItem = storage.defineItem<Record<string, Answers>>('local:answers', {
+  fallback: {},
+});
 
 export async function readAnswers(packageId: string): Promise<Answers> {
   const book: unknown = await answersItem.getValue();
-  return parseAnswers(typeof book === 'object' && book !== null ? (book as Record<string, unknown>)[packageId] : undefined);
+  return parseAnswers(
+    typeof book === 'object' && book !== null
+      ? (book as Record<string, unknown>)[packageId]
+      : undefined,
+  );
 }
 
 export async function saveAnswers(packageId: string, answers: Answers): Promise<void> {

@@ -21,10 +21,19 @@ export type TabState = MyAccessPageReport | PortalTabState;
  */
 export function mergeReport(prev: TabState | undefined, report: RuntimeMessage): TabState {
   if (report.type === 'my-access-page') return report;
-  const base: PortalTabState = prev?.type === 'portal' ? prev : { type: 'portal', accessPackageId: null, tenant: null, cloud: 'global', facts: null };
+  const base: PortalTabState =
+    prev?.type === 'portal'
+      ? prev
+      : { type: 'portal', accessPackageId: null, tenant: null, cloud: 'global', facts: null };
   if (report.type === 'portal-page') {
     const same = base.accessPackageId === report.accessPackageId;
-    return { type: 'portal', accessPackageId: report.accessPackageId, tenant: report.tenant, cloud: report.cloud, facts: same || base.accessPackageId === null ? base.facts : null };
+    return {
+      type: 'portal',
+      accessPackageId: report.accessPackageId,
+      tenant: report.tenant,
+      cloud: report.cloud,
+      facts: same || base.accessPackageId === null ? base.facts : null,
+    };
   }
   const { type: _, ...facts } = report;
   const shownId = facts.link ? analyzeOfficialUrl(facts.link)?.accessPackageId : null;
@@ -38,17 +47,33 @@ export function mergeReport(prev: TabState | undefined, report: RuntimeMessage):
  */
 export function portalLink(state: PortalTabState, defaultHint: string): string | null {
   const shown = state.facts?.link ? analyzeOfficialUrl(state.facts.link) : undefined;
-  if (shown?.canonical && (!state.accessPackageId || shown.accessPackageId === state.accessPackageId)) return shown.canonical;
+  if (
+    shown?.canonical &&
+    (!state.accessPackageId || shown.accessPackageId === state.accessPackageId)
+  )
+    return shown.canonical;
   const id = state.accessPackageId ?? shown?.accessPackageId ?? null;
-  const hint = [shown?.directoryHint, state.tenant, defaultHint].find((h) => h && parseDirectoryHint(h).ok);
+  const hint = [shown?.directoryHint, state.tenant, defaultHint].find(
+    (h) => h && parseDirectoryHint(h).ok,
+  );
   if (!id || !hint) return null;
-  return buildLink({ host: state.cloud === 'usgov' ? 'myaccess.microsoft.us' : 'myaccess.microsoft.com', directoryHint: hint, accessPackageId: id });
+  return buildLink({
+    host: state.cloud === 'usgov' ? 'myaccess.microsoft.us' : 'myaccess.microsoft.com',
+    directoryHint: hint,
+    accessPackageId: id,
+  });
 }
 
 export interface Badge {
   text: string;
   color: string;
-  titleKey: 'badgeComplete' | 'badgeIncomplete' | 'badgeDangerous' | 'badgePortalComplete' | 'badgePortalPackage' | 'actionTitle';
+  titleKey:
+    | 'badgeComplete'
+    | 'badgeIncomplete'
+    | 'badgeDangerous'
+    | 'badgePortalComplete'
+    | 'badgePortalPackage'
+    | 'actionTitle';
 }
 
 const NONE: Badge = { text: '', color: '#0f6cbd', titleKey: 'actionTitle' };
@@ -63,8 +88,10 @@ export function badgeFor(state: TabState | undefined, defaultHint = ''): Badge {
       : { text: 'PKG', color: '#bc4b09', titleKey: 'badgePortalPackage' };
   }
   if (state.status === 'other') return NONE;
-  if (state.status === 'complete') return { text: 'OK', color: '#107c10', titleKey: 'badgeComplete' };
-  if (state.status === 'dangerous') return { text: '!!', color: '#c50f1f', titleKey: 'badgeDangerous' };
+  if (state.status === 'complete')
+    return { text: 'OK', color: '#107c10', titleKey: 'badgeComplete' };
+  if (state.status === 'dangerous')
+    return { text: '!!', color: '#c50f1f', titleKey: 'badgeDangerous' };
   return { text: '!', color: '#bc4b09', titleKey: 'badgeIncomplete' };
 }
 
@@ -85,8 +112,9 @@ export function stateForUrl(state: TabState | undefined, url: string | null): Ta
 export function parseTabState(v: unknown): TabState | undefined {
   if (typeof v !== 'object' || v === null) return undefined;
   const s = v as Record<string, unknown>;
-  if (s.type === 'my-access-page') return typeof s.status === 'string' ? (s as unknown as MyAccessPageReport) : undefined;
-  if (s.type === 'portal' && (s.cloud === 'global' || s.cloud === 'usgov')) return s as unknown as PortalTabState;
+  if (s.type === 'my-access-page')
+    return typeof s.status === 'string' ? (s as unknown as MyAccessPageReport) : undefined;
+  if (s.type === 'portal' && (s.cloud === 'global' || s.cloud === 'usgov'))
+    return s as unknown as PortalTabState;
   return undefined;
 }
-

@@ -10,37 +10,72 @@ const rows = [];
 const row = (name, value, goal, ok) => rows.push({ name, value, goal, ok });
 
 const link = await benchLinkEngine();
-row(`analyzeLink per input (${link.inputs} mixed inputs)`, `${link.analyzeUs.toFixed(2)} µs`, '', true);
+row(
+  `analyzeLink per input (${link.inputs} mixed inputs)`,
+  `${link.analyzeUs.toFixed(2)} µs`,
+  '',
+  true,
+);
 row('new URL() per input (same inputs)', `${link.urlUs.toFixed(2)} µs`, '', true);
 // A guard, not a target: readability comes first (the engine reads every way a browser could).
 row('ratio analyzeLink / new URL()', link.ratio.toFixed(2), '≤ 6', link.ratio <= 6);
-row(`findLinks on ${(link.mailBytes / 1e6).toFixed(2)} MB of mail (median of 7, ${link.found} found)`, `${link.findLinksMs.toFixed(1)} ms`, '≤ 50 ms', link.findLinksMs <= 50);
-for (const [shape, ms] of Object.entries(link.hostile)) row(`analyzeLink on 100,000 characters of ${shape}`, `${ms.toFixed(1)} ms`, '≤ 50 ms', ms <= 50);
+row(
+  `findLinks on ${(link.mailBytes / 1e6).toFixed(2)} MB of mail (median of 7, ${link.found} found)`,
+  `${link.findLinksMs.toFixed(1)} ms`,
+  '≤ 50 ms',
+  link.findLinksMs <= 50,
+);
+for (const [shape, ms] of Object.entries(link.hostile))
+  row(`analyzeLink on 100,000 characters of ${shape}`, `${ms.toFixed(1)} ms`, '≤ 50 ms', ms <= 50);
 
 const sizes = bundleSizes();
-for (const [file, size] of Object.entries(sizes.contentScripts)) row(`content script ${file} (gzip)`, kB(size), '≤ 8 kB', size <= 8 * 1024);
-row(`popup JS+CSS (gzip, ${sizes.popupFiles.length} files)`, kB(sizes.popup), '≤ 35 kB', sizes.popup <= 35 * 1024);
+for (const [file, size] of Object.entries(sizes.contentScripts))
+  row(`content script ${file} (gzip)`, kB(size), '≤ 8 kB', size <= 8 * 1024);
+row(
+  `popup JS+CSS (gzip, ${sizes.popupFiles.length} files)`,
+  kB(sizes.popup),
+  '≤ 35 kB',
+  sizes.popup <= 35 * 1024,
+);
 row('background (gzip)', kB(sizes.background), '', true);
 
 const cs = await benchContentScripts();
 const ms = (n) => `${n.toFixed(3)} ms`;
 const stats = (xs) => [...xs].sort((a, b) => a - b);
-for (const [name, idle, nav] of [['myaccess', cs.myAccessIdle, cs.myAccessNav], ['portal', cs.portalIdle, cs.portalNav]]) {
+for (const [name, idle, nav] of [
+  ['myaccess', cs.myAccessIdle, cs.myAccessNav],
+  ['portal', cs.portalIdle, cs.portalNav],
+]) {
   const sorted = stats(nav);
   const median = sorted[Math.floor(sorted.length / 2)];
   const max = sorted[sorted.length - 1];
   const idleMedian = stats(idle)[Math.floor(idle.length / 2)];
-  row(`${name}: first run on a page not theirs, median of ${idle.length} loads`, ms(idleMedian), '≤ 1 ms', idleMedian <= 1);
+  row(
+    `${name}: first run on a page not theirs, median of ${idle.length} loads`,
+    ms(idleMedian),
+    '≤ 1 ms',
+    idleMedian <= 1,
+  );
   row(`${name}: per navigation, median of ${nav.length}`, ms(median), '≤ 1 ms', median <= 1);
   row(`${name}: per navigation, worst`, ms(max), '', true);
 }
 
 const popup = await benchPopup();
 const popupMedian = popup[Math.floor(popup.length / 2)];
-row(`popup open to first interactive render, median of ${popup.length}`, ms(popupMedian), '≤ 100 ms', popupMedian <= 100);
+row(
+  `popup open to first interactive render, median of ${popup.length}`,
+  ms(popupMedian),
+  '≤ 100 ms',
+  popupMedian <= 100,
+);
 row('popup open to first interactive render, worst', ms(popup[popup.length - 1]), '', true);
 
 const width = Math.max(...rows.map((r) => r.name.length));
-for (const r of rows) console.log(`${r.goal ? mark(r.ok) : '    '}  ${r.name.padEnd(width)}  ${r.value.padStart(10)}  ${r.goal}`);
+for (const r of rows)
+  console.log(
+    `${r.goal ? mark(r.ok) : '    '}  ${r.name.padEnd(width)}  ${r.value.padStart(10)}  ${r.goal}`,
+  );
 const over = rows.filter((r) => r.goal && !r.ok);
-console.log(over.length ? `\n${over.length} figure(s) over their goal.` : '\nAll figures within their goals.');
+console.log(
+  over.length ? `\n${over.length} figure(s) over their goal.` : '\nAll figures within their goals.',
+);

@@ -9,13 +9,17 @@ if (found) {
   process.exit(0);
 }
 if (process.env.CHROME_PATH) {
-  console.error(`CHROME_PATH is set to ${process.env.CHROME_PATH}, but there is no file there. Fix the variable or unset it.`);
+  console.error(
+    `CHROME_PATH is set to ${process.env.CHROME_PATH}, but there is no file there. Fix the variable or unset it.`,
+  );
   process.exit(1);
 }
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (isRoot && existsSync('/usr/bin/apt-get')) {
   console.log("Chromium not found: installing Debian's chromium package (about a minute)…");
-  execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });
+  execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', {
+    stdio: 'inherit',
+  });
   if (findChromium()) process.exit(0);
 }
 console.error(

@@ -5,10 +5,22 @@ import { fixture, G, withExtension } from '../tests/e2e/harness.mjs';
 const OUT = 'docs/screenshots';
 const email = `Hi Anna,\n\nplease request access here:\nhttps://nam12.safelinks.protection.outlook.com/?url=${encodeURIComponent(`https://myaccess.microsoft.com/#/access-packages/${G}`)}&data=05%7C02\n\nBest regards,\nBob`;
 const POPUP_STATES = [
-  ['popup-valid', `https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/${G}`, 'light'],
+  [
+    'popup-valid',
+    `https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/${G}`,
+    'light',
+  ],
   ['popup-repair', email, 'light'],
-  ['popup-dangerous', `https://myaccess.microsoft.com@evil.example/#/access-packages/${G}`, 'light'],
-  ['popup-dangerous-dark', `https://myaccеss.microsoft.com/@contoso.com#/access-packages/${G}`, 'dark'],
+  [
+    'popup-dangerous',
+    `https://myaccess.microsoft.com@evil.example/#/access-packages/${G}`,
+    'light',
+  ],
+  [
+    'popup-dangerous-dark',
+    `https://myaccеss.microsoft.com/@contoso.com#/access-packages/${G}`,
+    'dark',
+  ],
 ];
 
 await withExtension(async ({ context, extensionId, serve }) => {
@@ -16,9 +28,12 @@ await withExtension(async ({ context, extensionId, serve }) => {
   await page.setViewportSize({ width: 400, height: 600 });
   for (const [name, text, scheme] of POPUP_STATES) {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.goto(`chrome-extension://${extensionId}/popup.html?check=${encodeURIComponent(text)}`);
+    await page.goto(
+      `chrome-extension://${extensionId}/popup.html?check=${encodeURIComponent(text)}`,
+    );
     await page.getByTestId('verdict').waitFor();
-    if (name === 'popup-repair') await page.getByLabel("Organisation's domain or tenant ID").fill('contoso.onmicrosoft.com');
+    if (name === 'popup-repair')
+      await page.getByLabel("Organisation's domain or tenant ID").fill('contoso.onmicrosoft.com');
     await page.screenshot({ path: `${OUT}/${name}.png` });
     console.log(`${OUT}/${name}.png`);
   }

@@ -10,11 +10,24 @@ import { G } from './fixtures/link-rows';
 const TAB = 7;
 const PAGE = `https://entra.microsoft.com/#view/Microsoft_Azure_ELMAdmin/EntitlementMenuBlade/~/overview/entitlementId/${G}`;
 const REPORT = { type: 'portal-page', accessPackageId: G, tenant: 'contoso.com', cloud: 'global' };
-const FACTS = { type: 'portal-facts', packageName: 'Sales partners', hidden: true, catalogName: 'General', link: null };
-const portalTop: MessageSenderInfo = { id: fakeBrowser.runtime.id, url: PAGE, origin: 'https://entra.microsoft.com', frameId: 0, tab: { id: TAB, url: PAGE } };
+const FACTS = {
+  type: 'portal-facts',
+  packageName: 'Sales partners',
+  hidden: true,
+  catalogName: 'General',
+  link: null,
+};
+const portalTop: MessageSenderInfo = {
+  id: fakeBrowser.runtime.id,
+  url: PAGE,
+  origin: 'https://entra.microsoft.com',
+  frameId: 0,
+  tab: { id: TAB, url: PAGE },
+};
 
 // The fields the background reads; a real sender has more (a whole Tab).
-const send = (message: unknown, sender: MessageSenderInfo) => fakeBrowser.runtime.onMessage.trigger(message, sender as Browser.runtime.MessageSender);
+const send = (message: unknown, sender: MessageSenderInfo) =>
+  fakeBrowser.runtime.onMessage.trigger(message, sender as Browser.runtime.MessageSender);
 const session = () => fakeBrowser.storage.session.get(null);
 const badge = () => fakeBrowser.action.getBadgeText({ tabId: TAB });
 
@@ -33,20 +46,76 @@ afterEach(() => {
 describe('background: runtime messages', () => {
   it('a report from the portal top frame sets the tab state and badge', async () => {
     expect(await send(REPORT, portalTop)).toEqual([{ ok: true }]);
-    expect(await session()).toEqual({ [`tab:${TAB}`]: { type: 'portal', accessPackageId: G, tenant: 'contoso.com', cloud: 'global', facts: null } });
+    expect(await session()).toEqual({
+      [`tab:${TAB}`]: {
+        type: 'portal',
+        accessPackageId: G,
+        tenant: 'contoso.com',
+        cloud: 'global',
+        facts: null,
+      },
+    });
     expect(await badge()).toBe('OK');
     expect(debug).not.toHaveBeenCalled();
   });
 
   it.each<[string, unknown, MessageSenderInfo, string]>([
-    ['a report from another extension', REPORT, { ...portalTop, id: 'another-extension' }, 'foreign-extension'],
-    ['a report from an extension page without tab', REPORT, { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') }, 'no-tab'],
-    ['a report from a look-alike host', REPORT, { ...portalTop, url: 'https://entra.microsoft.com.evil.example/', origin: 'https://entra.microsoft.com.evil.example' }, 'wrong-origin'],
-    ['a portal report from the My Access host', REPORT, { ...portalTop, url: 'https://myaccess.microsoft.com/', origin: 'https://myaccess.microsoft.com' }, 'wrong-origin'],
-    ['a top-frame report from a portal sub-frame', REPORT, { ...portalTop, frameId: 4 }, 'sub-frame'],
-    ['facts from a portal frame inside another site', FACTS, { ...portalTop, frameId: 4, tab: { id: TAB, url: 'https://evil.example/' } }, 'wrong-top'],
-    ['a My Access report from a portal page', { type: 'my-access-page', status: 'dangerous', canonical: null }, portalTop, 'wrong-origin'],
-    ['a malformed message from the right frame', { type: 'portal-page', accessPackageId: 42 }, portalTop, 'malformed'],
+    [
+      'a report from another extension',
+      REPORT,
+      { ...portalTop, id: 'another-extension' },
+      'foreign-extension',
+    ],
+    [
+      'a report from an extension page without tab',
+      REPORT,
+      { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') },
+      'no-tab',
+    ],
+    [
+      'a report from a look-alike host',
+      REPORT,
+      {
+        ...portalTop,
+        url: 'https://entra.microsoft.com.evil.example/',
+        origin: 'https://entra.microsoft.com.evil.example',
+      },
+      'wrong-origin',
+    ],
+    [
+      'a portal report from the My Access host',
+      REPORT,
+      {
+        ...portalTop,
+        url: 'https://myaccess.microsoft.com/',
+        origin: 'https://myaccess.microsoft.com',
+      },
+      'wrong-origin',
+    ],
+    [
+      'a top-frame report from a portal sub-frame',
+      REPORT,
+      { ...portalTop, frameId: 4 },
+      'sub-frame',
+    ],
+    [
+      'facts from a portal frame inside another site',
+      FACTS,
+      { ...portalTop, frameId: 4, tab: { id: TAB, url: 'https://evil.example/' } },
+      'wrong-top',
+    ],
+    [
+      'a My Access report from a portal page',
+      { type: 'my-access-page', status: 'dangerous', canonical: null },
+      portalTop,
+      'wrong-origin',
+    ],
+    [
+      'a malformed message from the right frame',
+      { type: 'portal-page', accessPackageId: 42 },
+      portalTop,
+      'malformed',
+    ],
   ])('%s changes no tab state', async (_, message, sender, reason) => {
     expect(await send(message, sender)).toEqual([undefined]);
     expect(await session()).toEqual({});
@@ -58,9 +127,25 @@ describe('background: runtime messages', () => {
   it('a wrong sender cannot overwrite or add to a tab state that exists', async () => {
     await send(REPORT, portalTop);
     const before = await session();
-    await send({ type: 'portal-page', accessPackageId: null, tenant: null, cloud: 'global' }, { ...portalTop, id: 'another-extension' });
-    await send(FACTS, { ...portalTop, frameId: 2, url: 'http://entra.microsoft.com/x', origin: 'http://entra.microsoft.com' });
-    await send({ type: 'my-access-page', status: 'dangerous', canonical: null }, { ...portalTop, url: 'https://myaccess.microsoft.com/', origin: 'https://myaccess.microsoft.com', frameId: 3 });
+    await send(
+      { type: 'portal-page', accessPackageId: null, tenant: null, cloud: 'global' },
+      { ...portalTop, id: 'another-extension' },
+    );
+    await send(FACTS, {
+      ...portalTop,
+      frameId: 2,
+      url: 'http://entra.microsoft.com/x',
+      origin: 'http://entra.microsoft.com',
+    });
+    await send(
+      { type: 'my-access-page', status: 'dangerous', canonical: null },
+      {
+        ...portalTop,
+        url: 'https://myaccess.microsoft.com/',
+        origin: 'https://myaccess.microsoft.com',
+        frameId: 3,
+      },
+    );
     expect(await session()).toEqual(before);
     expect(await badge()).toBe('OK');
     expect(debug).toHaveBeenCalledTimes(3);
@@ -68,8 +153,17 @@ describe('background: runtime messages', () => {
 
   it('facts from a portal sub-frame of a portal tab are merged', async () => {
     await send(REPORT, portalTop);
-    expect(await send(FACTS, { ...portalTop, frameId: 5, url: 'https://entra.microsoft.com/frame.html' })).toEqual([{ ok: true }]);
-    expect((await session())[`tab:${TAB}`]).toMatchObject({ accessPackageId: G, facts: { packageName: 'Sales partners', hidden: true } });
+    expect(
+      await send(FACTS, {
+        ...portalTop,
+        frameId: 5,
+        url: 'https://entra.microsoft.com/frame.html',
+      }),
+    ).toEqual([{ ok: true }]);
+    expect((await session())[`tab:${TAB}`]).toMatchObject({
+      accessPackageId: G,
+      facts: { packageName: 'Sales partners', hidden: true },
+    });
   });
 });
 
@@ -83,9 +177,15 @@ describe('background: session storage access', () => {
 
   it('starts where it is not offered, or refused', () => {
     expect(() => background.main()).not.toThrow();
-    Object.assign(fakeBrowser.storage.session, { setAccessLevel: vi.fn(async () => Promise.reject(new Error('not here'))) });
+    Object.assign(fakeBrowser.storage.session, {
+      setAccessLevel: vi.fn(async () => Promise.reject(new Error('not here'))),
+    });
     expect(() => background.main()).not.toThrow();
-    Object.assign(fakeBrowser.storage.session, { setAccessLevel: vi.fn(() => { throw new Error('not here'); }) });
+    Object.assign(fakeBrowser.storage.session, {
+      setAccessLevel: vi.fn(() => {
+        throw new Error('not here');
+      }),
+    });
     expect(() => background.main()).not.toThrow();
   });
 });

@@ -1,19 +1,54 @@
 import { describe, expect, it } from 'vitest';
-import { acceptedFrom, createDropLog, parseRuntimeMessage, type DropReason, type MessageSenderInfo, type RuntimeMessage } from '../lib/messages';
+import {
+  acceptedFrom,
+  createDropLog,
+  parseRuntimeMessage,
+  type DropReason,
+  type MessageSenderInfo,
+  type RuntimeMessage,
+} from '../lib/messages';
 
 describe('parseRuntimeMessage accepts exactly the shapes it knows', () => {
   it.each([
-    [{ type: 'my-access-page', status: 'complete', canonical: 'https://myaccess.microsoft.com/@a.com#/access-packages/x' }],
+    [
+      {
+        type: 'my-access-page',
+        status: 'complete',
+        canonical: 'https://myaccess.microsoft.com/@a.com#/access-packages/x',
+      },
+    ],
     [{ type: 'my-access-page', status: 'other', canonical: null }],
     [{ type: 'portal-page', accessPackageId: null, tenant: null, cloud: 'global' }],
-    [{ type: 'portal-page', accessPackageId: '6f1d2c3a-1b2c-4d5e-8f90-a1b2c3d4e5f6', tenant: 'contoso.com', cloud: 'usgov' }],
-    [{ type: 'portal-facts', packageName: 'Sales', hidden: true, catalogName: 'General', link: null }],
+    [
+      {
+        type: 'portal-page',
+        accessPackageId: '6f1d2c3a-1b2c-4d5e-8f90-a1b2c3d4e5f6',
+        tenant: 'contoso.com',
+        cloud: 'usgov',
+      },
+    ],
+    [
+      {
+        type: 'portal-facts',
+        packageName: 'Sales',
+        hidden: true,
+        catalogName: 'General',
+        link: null,
+      },
+    ],
   ])('%j', (m) => {
     expect(parseRuntimeMessage(m)).toEqual(m);
   });
 
   it('drops unknown fields', () => {
-    expect(parseRuntimeMessage({ type: 'my-access-page', status: 'other', canonical: null, extra: '<script>' })).toEqual({
+    expect(
+      parseRuntimeMessage({
+        type: 'my-access-page',
+        status: 'other',
+        canonical: null,
+        extra: '<script>',
+      }),
+    ).toEqual({
       type: 'my-access-page',
       status: 'other',
       canonical: null,
@@ -33,7 +68,14 @@ describe('parseRuntimeMessage accepts exactly the shapes it knows', () => {
     [{ type: 'portal-facts', packageName: null, hidden: 'yes', catalogName: null, link: null }],
     [{ type: 'portal-page', accessPackageId: null, tenant: null, cloud: 'china' }],
     [{ type: 'check-text', text: 'x' }],
-    [{ type: 'portal-page', accessPackageId: { toString: (): string => 'x' }, tenant: null, cloud: 'global' }],
+    [
+      {
+        type: 'portal-page',
+        accessPackageId: { toString: (): string => 'x' },
+        tenant: null,
+        cloud: 'global',
+      },
+    ],
   ])('rejects %j', (m) => {
     expect(parseRuntimeMessage(m)).toBeUndefined();
   });
@@ -44,11 +86,25 @@ describe('acceptedFrom binds each message to the frame that may send it', () => 
   const MESSAGES: Record<RuntimeMessage['type'], RuntimeMessage> = {
     'my-access-page': { type: 'my-access-page', status: 'complete', canonical: null },
     'portal-page': { type: 'portal-page', accessPackageId: null, tenant: null, cloud: 'global' },
-    'portal-facts': { type: 'portal-facts', packageName: 'Sales', hidden: null, catalogName: null, link: null },
+    'portal-facts': {
+      type: 'portal-facts',
+      packageName: 'Sales',
+      hidden: null,
+      catalogName: null,
+      link: null,
+    },
   };
   // The page each message speaks for, and a page of the other kind.
-  const HOME = { 'my-access-page': 'https://myaccess.microsoft.com', 'portal-page': 'https://entra.microsoft.com', 'portal-facts': 'https://portal.azure.us' };
-  const OTHER = { 'my-access-page': 'https://portal.azure.com', 'portal-page': 'https://myaccess.microsoft.us', 'portal-facts': 'https://myaccess.microsoft.com' };
+  const HOME = {
+    'my-access-page': 'https://myaccess.microsoft.com',
+    'portal-page': 'https://entra.microsoft.com',
+    'portal-facts': 'https://portal.azure.us',
+  };
+  const OTHER = {
+    'my-access-page': 'https://portal.azure.com',
+    'portal-page': 'https://myaccess.microsoft.us',
+    'portal-facts': 'https://myaccess.microsoft.com',
+  };
 
   /** A content script's sender, as Chromium gives it, in tab 7. */
   const frame = (origin: string, frameId: number, tabUrl?: string): MessageSenderInfo => ({
@@ -62,57 +118,173 @@ describe('acceptedFrom binds each message to the frame that may send it', () => 
     'right origin, top frame': (t) => frame(HOME[t], 0, `${HOME[t]}/`),
     'right origin, sub-frame': (t) => frame(HOME[t], 3, `${HOME[t]}/`),
     'wrong origin': (t) => frame(OTHER[t], 0, `${OTHER[t]}/`),
-    'http instead of https': (t) => frame(HOME[t].replace('https:', 'http:'), 0, `${HOME[t].replace('https:', 'http:')}/`),
+    'http instead of https': (t) =>
+      frame(HOME[t].replace('https:', 'http:'), 0, `${HOME[t].replace('https:', 'http:')}/`),
     'look-alike origin': (t) => frame(`${HOME[t]}.evil.example`, 0, `${HOME[t]}.evil.example/`),
     'missing tab': (t) => ({ ...frame(HOME[t], 0), tab: undefined }),
-    'foreign extension id': (t) => ({ ...frame(HOME[t], 0, `${HOME[t]}/`), id: 'another-extension' }),
-    'extension page without tab': () => ({ id: OWN, url: `chrome-extension://${OWN}/popup.html`, origin: `chrome-extension://${OWN}` }),
+    'foreign extension id': (t) => ({
+      ...frame(HOME[t], 0, `${HOME[t]}/`),
+      id: 'another-extension',
+    }),
+    'extension page without tab': () => ({
+      id: OWN,
+      url: `chrome-extension://${OWN}/popup.html`,
+      origin: `chrome-extension://${OWN}`,
+    }),
   };
   const EXPECTED: Record<string, Record<RuntimeMessage['type'], true | DropReason>> = {
-    'right origin, top frame': { 'my-access-page': true, 'portal-page': true, 'portal-facts': true },
-    'right origin, sub-frame': { 'my-access-page': 'sub-frame', 'portal-page': 'sub-frame', 'portal-facts': true },
-    'wrong origin': { 'my-access-page': 'wrong-origin', 'portal-page': 'wrong-origin', 'portal-facts': 'wrong-origin' },
-    'http instead of https': { 'my-access-page': 'wrong-origin', 'portal-page': 'wrong-origin', 'portal-facts': 'wrong-origin' },
-    'look-alike origin': { 'my-access-page': 'wrong-origin', 'portal-page': 'wrong-origin', 'portal-facts': 'wrong-origin' },
-    'missing tab': { 'my-access-page': 'no-tab', 'portal-page': 'no-tab', 'portal-facts': 'no-tab' },
-    'foreign extension id': { 'my-access-page': 'foreign-extension', 'portal-page': 'foreign-extension', 'portal-facts': 'foreign-extension' },
-    'extension page without tab': { 'my-access-page': 'no-tab', 'portal-page': 'no-tab', 'portal-facts': 'no-tab' },
+    'right origin, top frame': {
+      'my-access-page': true,
+      'portal-page': true,
+      'portal-facts': true,
+    },
+    'right origin, sub-frame': {
+      'my-access-page': 'sub-frame',
+      'portal-page': 'sub-frame',
+      'portal-facts': true,
+    },
+    'wrong origin': {
+      'my-access-page': 'wrong-origin',
+      'portal-page': 'wrong-origin',
+      'portal-facts': 'wrong-origin',
+    },
+    'http instead of https': {
+      'my-access-page': 'wrong-origin',
+      'portal-page': 'wrong-origin',
+      'portal-facts': 'wrong-origin',
+    },
+    'look-alike origin': {
+      'my-access-page': 'wrong-origin',
+      'portal-page': 'wrong-origin',
+      'portal-facts': 'wrong-origin',
+    },
+    'missing tab': {
+      'my-access-page': 'no-tab',
+      'portal-page': 'no-tab',
+      'portal-facts': 'no-tab',
+    },
+    'foreign extension id': {
+      'my-access-page': 'foreign-extension',
+      'portal-page': 'foreign-extension',
+      'portal-facts': 'foreign-extension',
+    },
+    'extension page without tab': {
+      'my-access-page': 'no-tab',
+      'portal-page': 'no-tab',
+      'portal-facts': 'no-tab',
+    },
   };
-  const cases = Object.keys(KINDS).flatMap((kind) => (Object.keys(MESSAGES) as RuntimeMessage['type'][]).map((type) => [type, kind] as const));
+  const cases = Object.keys(KINDS).flatMap((kind) =>
+    (Object.keys(MESSAGES) as RuntimeMessage['type'][]).map((type) => [type, kind] as const),
+  );
 
   it.each(cases)('%s from %s', (type, kind) => {
     const expected = EXPECTED[kind]![type];
-    expect(acceptedFrom(MESSAGES[type], KINDS[kind]!(type), OWN)).toEqual(expected === true ? { ok: true, tabId: 7 } : { ok: false, reason: expected });
+    expect(acceptedFrom(MESSAGES[type], KINDS[kind]!(type), OWN)).toEqual(
+      expected === true ? { ok: true, tabId: 7 } : { ok: false, reason: expected },
+    );
   });
 
   const facts = MESSAGES['portal-facts'];
   it.each<[string, MessageSenderInfo, true | DropReason]>([
-    ['a portal sub-frame in a tab showing another site', frame('https://entra.microsoft.com', 3, 'https://evil.example/'), 'wrong-top'],
-    ['a portal sub-frame whose tab URL is withheld', frame('https://entra.microsoft.com', 3), 'wrong-top'],
+    [
+      'a portal sub-frame in a tab showing another site',
+      frame('https://entra.microsoft.com', 3, 'https://evil.example/'),
+      'wrong-top',
+    ],
+    [
+      'a portal sub-frame whose tab URL is withheld',
+      frame('https://entra.microsoft.com', 3),
+      'wrong-top',
+    ],
     ['a portal top frame whose tab URL is withheld', frame('https://entra.microsoft.com', 0), true],
-    ['a portal frame in a US Government portal tab', frame('https://entra.microsoft.us', 2, 'https://portal.azure.us/#home'), true],
+    [
+      'a portal frame in a US Government portal tab',
+      frame('https://entra.microsoft.us', 2, 'https://portal.azure.us/#home'),
+      true,
+    ],
     ['a frame with a port', frame('https://entra.microsoft.com:8443', 0), 'wrong-origin'],
-    ['a frame whose URL disagrees with its origin', { ...frame('https://entra.microsoft.com', 0), url: 'https://evil.example/' }, 'wrong-origin'],
-    ['userinfo before a look-alike host', { ...frame('https://entra.microsoft.com', 0), origin: undefined, url: 'https://entra.microsoft.com@evil.example/' }, 'wrong-origin'],
-    ['an opaque origin', { ...frame('https://entra.microsoft.com', 0), origin: 'null' }, 'wrong-origin'],
-    ['a frame that gives no origin and no URL', { id: OWN, frameId: 0, tab: { id: 7 } }, 'wrong-origin'],
-    ['only a URL (no origin field)', { id: OWN, url: 'https://portal.azure.com/#view/x', frameId: 0, tab: { id: 7 } }, true],
-    ['an upper-case host (browsers normalise it)', { ...frame('https://entra.microsoft.com', 0), origin: undefined, url: 'https://ENTRA.Microsoft.com/' }, true],
-    ['no tab id', { ...frame('https://entra.microsoft.com', 0), tab: { url: 'https://entra.microsoft.com/' } }, 'no-tab'],
+    [
+      'a frame whose URL disagrees with its origin',
+      { ...frame('https://entra.microsoft.com', 0), url: 'https://evil.example/' },
+      'wrong-origin',
+    ],
+    [
+      'userinfo before a look-alike host',
+      {
+        ...frame('https://entra.microsoft.com', 0),
+        origin: undefined,
+        url: 'https://entra.microsoft.com@evil.example/',
+      },
+      'wrong-origin',
+    ],
+    [
+      'an opaque origin',
+      { ...frame('https://entra.microsoft.com', 0), origin: 'null' },
+      'wrong-origin',
+    ],
+    [
+      'a frame that gives no origin and no URL',
+      { id: OWN, frameId: 0, tab: { id: 7 } },
+      'wrong-origin',
+    ],
+    [
+      'only a URL (no origin field)',
+      { id: OWN, url: 'https://portal.azure.com/#view/x', frameId: 0, tab: { id: 7 } },
+      true,
+    ],
+    [
+      'an upper-case host (browsers normalise it)',
+      {
+        ...frame('https://entra.microsoft.com', 0),
+        origin: undefined,
+        url: 'https://ENTRA.Microsoft.com/',
+      },
+      true,
+    ],
+    [
+      'no tab id',
+      { ...frame('https://entra.microsoft.com', 0), tab: { url: 'https://entra.microsoft.com/' } },
+      'no-tab',
+    ],
     ['the no-tab id', { ...frame('https://entra.microsoft.com', 0), tab: { id: -1 } }, 'no-tab'],
-    ['no sender id', { ...frame('https://entra.microsoft.com', 0), id: undefined }, 'foreign-extension'],
+    [
+      'no sender id',
+      { ...frame('https://entra.microsoft.com', 0), id: undefined },
+      'foreign-extension',
+    ],
   ])('portal-facts from %s', (_, sender, expected) => {
-    expect(acceptedFrom(facts, sender, OWN)).toEqual(expected === true ? { ok: true, tabId: 7 } : { ok: false, reason: expected });
+    expect(acceptedFrom(facts, sender, OWN)).toEqual(
+      expected === true ? { ok: true, tabId: 7 } : { ok: false, reason: expected },
+    );
   });
 
   it('a My Access top frame in a tab whose URL is already another site is stale', () => {
-    expect(acceptedFrom(MESSAGES['my-access-page'], frame('https://myaccess.microsoft.com', 0, 'https://evil.example/'), OWN)).toEqual({ ok: false, reason: 'wrong-top' });
+    expect(
+      acceptedFrom(
+        MESSAGES['my-access-page'],
+        frame('https://myaccess.microsoft.com', 0, 'https://evil.example/'),
+        OWN,
+      ),
+    ).toEqual({ ok: false, reason: 'wrong-top' });
   });
   it('a top frame without frameId counts as a sub-frame', () => {
-    expect(acceptedFrom(MESSAGES['portal-page'], { ...frame('https://portal.azure.com', 0), frameId: undefined }, OWN)).toEqual({ ok: false, reason: 'sub-frame' });
+    expect(
+      acceptedFrom(
+        MESSAGES['portal-page'],
+        { ...frame('https://portal.azure.com', 0), frameId: undefined },
+        OWN,
+      ),
+    ).toEqual({ ok: false, reason: 'sub-frame' });
   });
   it('an empty own id accepts nothing', () => {
-    expect(acceptedFrom(MESSAGES['portal-page'], { ...frame('https://portal.azure.com', 0), id: '' }, '')).toEqual({ ok: false, reason: 'foreign-extension' });
+    expect(
+      acceptedFrom(
+        MESSAGES['portal-page'],
+        { ...frame('https://portal.azure.com', 0), id: '' },
+        '',
+      ),
+    ).toEqual({ ok: false, reason: 'foreign-extension' });
   });
 });
 
@@ -124,6 +296,10 @@ describe('createDropLog', () => {
     log.drop('wrong-origin', 'portal-page');
     log.drop('malformed');
     expect(log.counts()).toEqual({ 'wrong-origin': 2, malformed: 1 });
-    expect(lines).toEqual(['runtime message dropped: wrong-origin (portal-page), 1 so far', 'runtime message dropped: wrong-origin (portal-page), 2 so far', 'runtime message dropped: malformed, 1 so far']);
+    expect(lines).toEqual([
+      'runtime message dropped: wrong-origin (portal-page), 1 so far',
+      'runtime message dropped: wrong-origin (portal-page), 2 so far',
+      'runtime message dropped: malformed, 1 so far',
+    ]);
   });
 });

@@ -9,7 +9,8 @@ const findingKey = (f: Finding) => `finding_${f.code.replace(/-/g, '_')}` as Mes
 export function FindingItem({ finding }: { finding: Finding }) {
   return (
     <li data-severity={finding.severity} data-code={finding.code}>
-      {t(findingKey(finding), finding.args)} <span class="muted">({t(`source_${finding.source}`)})</span>
+      {t(findingKey(finding), finding.args)}{' '}
+      <span class="muted">({t(`source_${finding.source}`)})</span>
     </li>
   );
 }
@@ -18,7 +19,12 @@ function GraphLine({ e }: { e: EligibilityState }) {
   const s = e.status.value;
   if (s.kind === 'off') return <p class="muted">{t('graphOff')}</p>;
   if (s.kind === 'loading') return <p role="status">{t('graphChecking')}</p>;
-  if (s.kind === 'done') return <p class="muted" role="status" data-testid="graph-checked">{t('graphChecked')}</p>;
+  if (s.kind === 'done')
+    return (
+      <p class="muted" role="status" data-testid="graph-checked">
+        {t('graphChecked')}
+      </p>
+    );
   return (
     <div>
       {s.kind === 'problem' && (
@@ -48,33 +54,45 @@ export function EligibilityPanel({ e }: { e: EligibilityState }) {
       {/* Outside the disclosure: a Graph problem or progress is seen without opening it. */}
       <GraphLine e={e} />
       <details open={findings.some((f) => f.severity === 'error')}>
-      <summary>{t('eligibilityHeading')}</summary>
-      <ul class="problems" data-testid="eligibility">
-        {findings.map((f) => (
-          <FindingItem key={f.code} finding={f} />
-        ))}
-      </ul>
-      <label for="partner">{t('partnerLabel')}</label>
-      <input id="partner" type="text" autocomplete="email" spellcheck={false} value={e.partner.value} onInput={(ev) => (e.partner.value = ev.currentTarget.value)} />
-      {e.questions.value.length > 0 && (
-        <fieldset class="questions">
-          <legend>{t('questionsHeading')}</legend>
-          {e.questions.value.map((q) => (
-            <div key={q} class="question">
-              <label for={`q-${q}`}>{t(`question_${q}`)}</label>
-              <select
-                id={`q-${q}`}
-                value={answers[q] === undefined ? '' : String(answers[q])}
-                onChange={(ev) => void e.answer(q, ev.currentTarget.value === '' ? undefined : ev.currentTarget.value === 'true')}
-              >
-                <option value="">{t('answerUnknown')}</option>
-                <option value="true">{t('yes')}</option>
-                <option value="false">{t('no')}</option>
-              </select>
-            </div>
+        <summary>{t('eligibilityHeading')}</summary>
+        <ul class="problems" data-testid="eligibility">
+          {findings.map((f) => (
+            <FindingItem key={f.code} finding={f} />
           ))}
-        </fieldset>
-      )}
+        </ul>
+        <label for="partner">{t('partnerLabel')}</label>
+        <input
+          id="partner"
+          type="text"
+          autocomplete="email"
+          spellcheck={false}
+          value={e.partner.value}
+          onInput={(ev) => (e.partner.value = ev.currentTarget.value)}
+        />
+        {e.questions.value.length > 0 && (
+          <fieldset class="questions">
+            <legend>{t('questionsHeading')}</legend>
+            {e.questions.value.map((q) => (
+              <div key={q} class="question">
+                <label for={`q-${q}`}>{t(`question_${q}`)}</label>
+                <select
+                  id={`q-${q}`}
+                  value={answers[q] === undefined ? '' : String(answers[q])}
+                  onChange={(ev) =>
+                    void e.answer(
+                      q,
+                      ev.currentTarget.value === '' ? undefined : ev.currentTarget.value === 'true',
+                    )
+                  }
+                >
+                  <option value="">{t('answerUnknown')}</option>
+                  <option value="true">{t('yes')}</option>
+                  <option value="false">{t('no')}</option>
+                </select>
+              </div>
+            ))}
+          </fieldset>
+        )}
       </details>
     </div>
   );

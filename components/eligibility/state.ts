@@ -1,5 +1,10 @@
 import { computed, signal } from '@preact/signals';
-import { combineFacts, openQuestions, type Answers, type Question } from '../../lib/eligibility/answers';
+import {
+  combineFacts,
+  openQuestions,
+  type Answers,
+  type Question,
+} from '../../lib/eligibility/answers';
 import { eligibilityFindings, type PackageFacts } from '../../lib/eligibility/rules';
 import type { GraphPackage } from '../../lib/graph/facts';
 import { asGraphProblem, type GraphProblem } from '../../lib/graph/problems';
@@ -13,20 +18,33 @@ export interface EligibilityEnv {
   openOptions(): Promise<void>;
 }
 
-export type GraphStatus = { kind: 'off' } | { kind: 'idle' } | { kind: 'loading' } | { kind: 'done' } | { kind: 'problem'; problem: GraphProblem };
+export type GraphStatus =
+  | { kind: 'off' }
+  | { kind: 'idle' }
+  | { kind: 'loading' }
+  | { kind: 'done' }
+  | { kind: 'problem'; problem: GraphProblem };
 
 /**
  * One package's eligibility: the page's facts, Graph's when signed in, the admin's answers and
  * the partner typed; findings follow from them.
  */
-export function createEligibilityState(env: EligibilityEnv, packageId: string, page: PackageFacts, graphConfigured: boolean) {
+export function createEligibilityState(
+  env: EligibilityEnv,
+  packageId: string,
+  page: PackageFacts,
+  graphConfigured: boolean,
+) {
   const graph = signal<GraphPackage | null>(null);
   const status = signal<GraphStatus>(graphConfigured ? { kind: 'idle' } : { kind: 'off' });
   const answers = signal<Answers>({});
   const partner = signal('');
 
   const known = computed(() => combineFacts(graph.value?.facts, page, {}));
-  const facts = computed<PackageFacts>(() => ({ ...combineFacts(graph.value?.facts, page, answers.value), partner: partner.value }));
+  const facts = computed<PackageFacts>(() => ({
+    ...combineFacts(graph.value?.facts, page, answers.value),
+    partner: partner.value,
+  }));
   const findings = computed(() => eligibilityFindings(facts.value));
   const questions = computed<Question[]>(() => openQuestions(known.value));
 
@@ -41,7 +59,14 @@ export function createEligibilityState(env: EligibilityEnv, packageId: string, p
   }
 
   return {
-    graph, status, answers, partner, facts, findings, questions, check,
+    graph,
+    status,
+    answers,
+    partner,
+    facts,
+    findings,
+    questions,
+    check,
     async load() {
       answers.value = await env.answers(packageId).catch(() => ({}));
       // Signed in already: check at once. Otherwise the panel offers the way to sign in.

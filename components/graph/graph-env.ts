@@ -1,7 +1,18 @@
 // The browser side of Microsoft Graph: permissions, the sign-in window, token storage. The flow
 // itself is lib/graph; this file only hands it the browser's pieces.
 import { browser } from 'wxt/browser';
-import { cloudHosts, cloudOrigins, createGraphClient, createGraphSession, directoryHintOf, GraphProblem, readPackage, type GraphCloud, type GraphPackage, type TokenSet } from '../../lib/graph';
+import {
+  cloudHosts,
+  cloudOrigins,
+  createGraphClient,
+  createGraphSession,
+  directoryHintOf,
+  GraphProblem,
+  readPackage,
+  type GraphCloud,
+  type GraphPackage,
+  type TokenSet,
+} from '../../lib/graph';
 import { graphTokensItem } from '../../lib/storage';
 
 export interface GraphOrganization {
@@ -13,7 +24,11 @@ export interface GraphEnv {
   /** The redirect URI to register (Single-page application platform). */
   redirectUri(): string;
   /** Call straight from a click: the host permission request needs the user's gesture. */
-  signIn(config: { clientId: string; tenant: string; cloud: GraphCloud }): Promise<{ tokens: TokenSet; organization: GraphOrganization | null }>;
+  signIn(config: {
+    clientId: string;
+    tenant: string;
+    cloud: GraphCloud;
+  }): Promise<{ tokens: TokenSet; organization: GraphOrganization | null }>;
   signOut(): Promise<void>;
   signedIn(): Promise<TokenSet | null>;
   readPackage(id: string): Promise<GraphPackage>;
@@ -22,7 +37,8 @@ export interface GraphEnv {
 const session = createGraphSession({
   fetch: (...args) => fetch(...args),
   now: () => Date.now(),
-  launch: (url) => browser.identity.launchWebAuthFlow({ url, interactive: true }).then((r) => r ?? ''),
+  launch: (url) =>
+    browser.identity.launchWebAuthFlow({ url, interactive: true }).then((r) => r ?? ''),
   load: () => graphTokensItem.getValue(),
   save: (tokens) => graphTokensItem.setValue(tokens),
   clear: () => graphTokensItem.removeValue(),
@@ -38,9 +54,14 @@ function clientFor(cloud: GraphCloud) {
 }
 
 async function organizationOf(cloud: GraphCloud): Promise<GraphOrganization | null> {
-  const org = await clientFor(cloud).organization().catch(() => null);
+  const org = await clientFor(cloud)
+    .organization()
+    .catch(() => null);
   if (!org) return null;
-  return { name: typeof org.displayName === 'string' ? org.displayName : null, hint: directoryHintOf(org) };
+  return {
+    name: typeof org.displayName === 'string' ? org.displayName : null,
+    hint: directoryHintOf(org),
+  };
 }
 
 export const browserGraph: GraphEnv = {
@@ -53,7 +74,10 @@ export const browserGraph: GraphEnv = {
       // Identity flows do not work in private windows.
       if (browser.extension?.inIncognitoContext) throw new GraphProblem('identity-unavailable');
       if (!browser.identity?.launchWebAuthFlow) throw new GraphProblem('identity-unavailable');
-      const tokens = await session.signIn({ ...config, redirectUri: browser.identity.getRedirectURL() });
+      const tokens = await session.signIn({
+        ...config,
+        redirectUri: browser.identity.getRedirectURL(),
+      });
       return { tokens, organization: await organizationOf(config.cloud) };
     })();
   },
@@ -62,7 +86,8 @@ export const browserGraph: GraphEnv = {
   async readPackage(id) {
     const { cloud } = await session.accessToken();
     // The user may have withdrawn the host permission since signing in.
-    if (!(await browser.permissions.contains({ origins: cloudOrigins(cloud) }))) throw new GraphProblem('permission-refused');
+    if (!(await browser.permissions.contains({ origins: cloudOrigins(cloud) })))
+      throw new GraphProblem('permission-refused');
     return readPackage(clientFor(cloud), id, cloud);
   },
 };

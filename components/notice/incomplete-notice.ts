@@ -20,7 +20,11 @@ async function pushList(key: string, value: string, cap: number) {
   await browser.storage.local.set({ [key]: pushRecent(await readList(key), value, cap) });
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  ...children: (Node | string)[]
+) {
   const node = Object.assign(document.createElement(tag), props);
   node.append(...children);
   return node;
@@ -36,7 +40,11 @@ export async function showIncompleteNotice(analysis: LinkAnalysis, signal: Abort
   host.setAttribute('data-testid', 'ald-notice');
   const shadow = host.attachShadow({ mode: 'open' });
   const fields: { need: 'directoryHint' | 'accessPackageId'; input: HTMLInputElement }[] = [];
-  const repair = el('button', { type: 'button', className: 'primary', textContent: t('noticeRepair') });
+  const repair = el('button', {
+    type: 'button',
+    className: 'primary',
+    textContent: t('noticeRepair'),
+  });
   repair.setAttribute('data-testid', 'ald-repair');
   const error = el('p', { className: 'error', role: 'alert' } as Partial<HTMLParagraphElement>);
 
@@ -45,10 +53,18 @@ export async function showIncompleteNotice(analysis: LinkAnalysis, signal: Abort
   body.setAttribute('aria-labelledby', 'ald-title');
   body.append(el('h2', { id: 'ald-title', textContent: t('noticeTitle') }));
   for (const need of analysis.needs) {
-    body.append(el('p', { textContent: t(need === 'directoryHint' ? 'noticeMissingHint' : 'noticeMissingId') }));
+    body.append(
+      el('p', {
+        textContent: t(need === 'directoryHint' ? 'noticeMissingHint' : 'noticeMissingId'),
+      }),
+    );
     const id = `ald-${need}`;
     const input = document.createElement('input');
-    Object.assign(input, { id, spellcheck: false, value: need === 'directoryHint' ? recentHint : '' });
+    Object.assign(input, {
+      id,
+      spellcheck: false,
+      value: need === 'directoryHint' ? recentHint : '',
+    });
     input.setAttribute('autocomplete', 'off');
     input.setAttribute('aria-describedby', 'ald-ask');
     const label = document.createElement('label');
@@ -57,7 +73,10 @@ export async function showIncompleteNotice(analysis: LinkAnalysis, signal: Abort
     body.append(label, input);
     fields.push({ need, input });
   }
-  body.append(el('p', { id: 'ald-ask', className: 'muted', textContent: t('noticeAskSender') }), error);
+  body.append(
+    el('p', { id: 'ald-ask', className: 'muted', textContent: t('noticeAskSender') }),
+    error,
+  );
   const dismiss = el('button', { type: 'button', textContent: t('noticeDismiss') });
   body.append(el('div', { className: 'actions' }, repair, dismiss));
   shadow.append(el('style', { textContent: NOTICE_CSS }), body);
@@ -70,7 +89,9 @@ export async function showIncompleteNotice(analysis: LinkAnalysis, signal: Abort
   const update = () => {
     const r = repaired();
     repair.disabled = r.verdict !== 'valid';
-    const bad = r.problems.find((p) => p.code === 'fill-hint-invalid' || p.code === 'fill-package-id-invalid');
+    const bad = r.problems.find(
+      (p) => p.code === 'fill-hint-invalid' || p.code === 'fill-package-id-invalid',
+    );
     error.textContent = bad ? t(problemKey(bad.code)) : '';
   };
   for (const f of fields) f.input.addEventListener('input', update);
@@ -80,7 +101,8 @@ export async function showIncompleteNotice(analysis: LinkAnalysis, signal: Abort
     if (!e.isTrusted) return;
     const r = repaired();
     if (r.verdict !== 'valid' || !r.canonical) return;
-    if (r.directoryHint && analysis.needs.includes('directoryHint')) await pushList(HINTS, r.directoryHint, 20);
+    if (r.directoryHint && analysis.needs.includes('directoryHint'))
+      await pushList(HINTS, r.directoryHint, 20);
     location.assign(r.canonical);
   });
   const close = async (e: Event) => {

@@ -1,15 +1,38 @@
 import { useEffect, useState } from 'preact/hooks';
-import { GRAPH_CLOUDS, GraphProblem, asGraphProblem, isClientId, type GraphCloud, type TokenSet } from '../../lib/graph';
+import {
+  GRAPH_CLOUDS,
+  GraphProblem,
+  asGraphProblem,
+  isClientId,
+  type GraphCloud,
+  type TokenSet,
+} from '../../lib/graph';
 import type { Settings, SettingsStore } from '../../lib/settings/settings';
 import type { GraphEnv } from '../graph/graph-env';
 import { graphProblemText } from '../graph/problem-text';
 import { CheckedField } from '../CheckedField';
 import { t } from '../i18n';
 
-type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'problem'; problem: GraphProblem } | { kind: 'hint'; hint: string };
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'busy' }
+  | { kind: 'problem'; problem: GraphProblem }
+  | { kind: 'hint'; hint: string };
 
 /** Optional Microsoft Graph: what to register, the client id and cloud, sign-in and sign-out. */
-export function GraphSettings({ settings, clientOk, change, store, graph }: { settings: Settings; clientOk: boolean; change: (patch: Partial<Settings>) => void; store: SettingsStore; graph: GraphEnv }) {
+export function GraphSettings({
+  settings,
+  clientOk,
+  change,
+  store,
+  graph,
+}: {
+  settings: Settings;
+  clientOk: boolean;
+  change: (patch: Partial<Settings>) => void;
+  store: SettingsStore;
+  graph: GraphEnv;
+}) {
   const [tokens, setTokens] = useState<TokenSet | null>(null);
   const [orgName, setOrgName] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -20,10 +43,18 @@ export function GraphSettings({ settings, clientOk, change, store, graph }: { se
   const tenant = settings.defaultHint.trim();
 
   const signIn = () => {
-    if (!isClientId(clientId)) return setStatus({ kind: 'problem', problem: new GraphProblem(clientId ? 'bad-client-id' : 'no-client-id') });
+    if (!isClientId(clientId))
+      return setStatus({
+        kind: 'problem',
+        problem: new GraphProblem(clientId ? 'bad-client-id' : 'no-client-id'),
+      });
     setStatus({ kind: 'busy' });
     // Called synchronously in the click: the host permission request needs the gesture.
-    const signing = graph.signIn({ clientId, tenant: tenant || 'organizations', cloud: settings.graphCloud });
+    const signing = graph.signIn({
+      clientId,
+      tenant: tenant || 'organizations',
+      cloud: settings.graphCloud,
+    });
     void (async () => {
       try {
         const { tokens: signed, organization } = await signing;
@@ -32,7 +63,12 @@ export function GraphSettings({ settings, clientOk, change, store, graph }: { se
         // Keep what the sign-in used, and fill the directory hint when there was none.
         const hint = !tenant && organization?.hint ? organization.hint : null;
         const stored = await store.load();
-        await store.save({ ...stored, graphClientId: clientId, graphCloud: settings.graphCloud, ...(hint ? { defaultHint: hint } : {}) });
+        await store.save({
+          ...stored,
+          graphClientId: clientId,
+          graphCloud: settings.graphCloud,
+          ...(hint ? { defaultHint: hint } : {}),
+        });
         if (hint) change({ defaultHint: hint });
         setStatus(hint ? { kind: 'hint', hint } : { kind: 'idle' });
       } catch (e) {
@@ -56,7 +92,11 @@ export function GraphSettings({ settings, clientOk, change, store, graph }: { se
         onInput={(e) => change({ graphClientId: e.currentTarget.value })}
       />
       <label for="graph-cloud">{t('optionGraphCloud')}</label>
-      <select id="graph-cloud" value={settings.graphCloud} onChange={(e) => change({ graphCloud: e.currentTarget.value as GraphCloud })}>
+      <select
+        id="graph-cloud"
+        value={settings.graphCloud}
+        onChange={(e) => change({ graphCloud: e.currentTarget.value as GraphCloud })}
+      >
         {GRAPH_CLOUDS.map((c) => (
           <option key={c} value={c}>
             {t(`graphCloud_${c.replace(/-/g, '_') as 'global' | 'usgov_high' | 'usgov_dod'}`)}
@@ -66,18 +106,38 @@ export function GraphSettings({ settings, clientOk, change, store, graph }: { se
       <p>{t('graphSetupRedirect')}</p>
       <div class="row">
         <code data-testid="redirect-uri">{redirect}</code>
-        <button type="button" onClick={() => void navigator.clipboard.writeText(redirect).then(() => setCopied(true), () => setCopied(false))}>
+        <button
+          type="button"
+          onClick={() =>
+            void navigator.clipboard.writeText(redirect).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            )
+          }
+        >
           {copied ? t('copied') : t('copy')}
         </button>
       </div>
       <p>{t('graphSetupPermission')}</p>
       <p class="muted">{tenant ? t('graphSetupTenant', tenant) : t('graphSetupNoTenant')}</p>
       <div class="row">
-        <button type="button" class="primary" disabled={status.kind === 'busy' || !clientOk} onClick={signIn}>
+        <button
+          type="button"
+          class="primary"
+          disabled={status.kind === 'busy' || !clientOk}
+          onClick={signIn}
+        >
           {t('graphSignIn')}
         </button>
         {tokens && (
-          <button type="button" onClick={() => void graph.signOut().then(() => (setTokens(null), setOrgName(null), setStatus({ kind: 'idle' })))}>
+          <button
+            type="button"
+            onClick={() =>
+              void graph
+                .signOut()
+                .then(() => (setTokens(null), setOrgName(null), setStatus({ kind: 'idle' })))
+            }
+          >
             {t('graphSignOut')}
           </button>
         )}
@@ -86,7 +146,13 @@ export function GraphSettings({ settings, clientOk, change, store, graph }: { se
         {status.kind === 'busy'
           ? t('graphSigningIn')
           : tokens
-            ? t('graphSignedIn', [orgName ?? tokens.tenant, new Date(tokens.expiresAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })])
+            ? t('graphSignedIn', [
+                orgName ?? tokens.tenant,
+                new Date(tokens.expiresAt).toLocaleTimeString(undefined, {
+                  hour: '2-digit',
+                  minute: '2-digit',
+                }),
+              ])
             : t('graphNotSignedIn')}
         {status.kind === 'hint' && ` ${t('graphHintFilled', status.hint)}`}
       </p>

@@ -1,7 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { isClientId } from '../../lib/graph';
 import { parseDirectoryHint } from '../../lib/link';
-import { DEFAULT_SETTINGS, EMAIL_LANGUAGES, MAX_HISTORY, type Settings, type SettingsStore } from '../../lib/settings/settings';
+import {
+  DEFAULT_SETTINGS,
+  EMAIL_LANGUAGES,
+  MAX_HISTORY,
+  type Settings,
+  type SettingsStore,
+} from '../../lib/settings/settings';
 import type { Catalogue } from '../../lib/i18n/format-message';
 import type { GraphEnv } from '../graph/graph-env';
 import { CheckedField } from '../CheckedField';
@@ -9,7 +15,17 @@ import { t } from '../i18n';
 import { GraphSettings } from './GraphSettings';
 import { TemplateEditor } from './TemplateEditor';
 
-export function Options({ store, clearHistory, catalogue, graph }: { store: SettingsStore; clearHistory: () => Promise<void>; catalogue: (lang: string) => Promise<Catalogue>; graph: GraphEnv }) {
+export function Options({
+  store,
+  clearHistory,
+  catalogue,
+  graph,
+}: {
+  store: SettingsStore;
+  clearHistory: () => Promise<void>;
+  catalogue: (lang: string) => Promise<Catalogue>;
+  graph: GraphEnv;
+}) {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [historySize, setHistorySize] = useState(String(DEFAULT_SETTINGS.historySize));
   const [status, setStatus] = useState<'idle' | 'saved' | 'failed' | 'cleared'>('idle');
@@ -24,7 +40,8 @@ export function Options({ store, clearHistory, catalogue, graph }: { store: Sett
   }, [store]);
   const hintOk = settings.defaultHint.trim() === '' || parseDirectoryHint(settings.defaultHint).ok;
   const sizeOk = /^\d{1,3}$/.test(historySize.trim()) && Number(historySize) <= MAX_HISTORY;
-  const clientIdOk = settings.graphClientId.trim() === '' || isClientId(settings.graphClientId.trim());
+  const clientIdOk =
+    settings.graphClientId.trim() === '' || isClientId(settings.graphClientId.trim());
   const change = (patch: Partial<Settings>) => {
     setSettings({ ...settings, ...patch });
     setStatus('idle');
@@ -58,12 +75,24 @@ export function Options({ store, clearHistory, catalogue, graph }: { store: Sett
           onInput={(e) => change({ defaultHint: e.currentTarget.value })}
         />
         <label for="cloud">{t('optionDefaultCloud')}</label>
-        <select id="cloud" value={settings.cloud} onChange={(e) => change({ cloud: e.currentTarget.value === 'usgov' ? 'usgov' : 'global' })}>
+        <select
+          id="cloud"
+          value={settings.cloud}
+          onChange={(e) =>
+            change({ cloud: e.currentTarget.value === 'usgov' ? 'usgov' : 'global' })
+          }
+        >
           <option value="global">{t('cloudGlobal')}</option>
           <option value="usgov">{t('cloudUsGov')}</option>
         </select>
         <label for="email-language">{t('optionEmailLanguage')}</label>
-        <select id="email-language" value={settings.emailLanguage} onChange={(e) => change({ emailLanguage: e.currentTarget.value as Settings['emailLanguage'] })}>
+        <select
+          id="email-language"
+          value={settings.emailLanguage}
+          onChange={(e) =>
+            change({ emailLanguage: e.currentTarget.value as Settings['emailLanguage'] })
+          }
+        >
           {EMAIL_LANGUAGES.map((l) => (
             <option key={l} value={l}>
               {t(`language_${l}`)}
@@ -71,7 +100,13 @@ export function Options({ store, clearHistory, catalogue, graph }: { store: Sett
           ))}
         </select>
         <label for="organization">{t('optionOrganization')}</label>
-        <input id="organization" type="text" maxLength={200} value={settings.organization} onInput={(e) => change({ organization: e.currentTarget.value })} />
+        <input
+          id="organization"
+          type="text"
+          maxLength={200}
+          value={settings.organization}
+          onInput={(e) => change({ organization: e.currentTarget.value })}
+        />
         <CheckedField
           id="history-size"
           label={t('optionHistorySize')}
@@ -85,7 +120,15 @@ export function Options({ store, clearHistory, catalogue, graph }: { store: Sett
             setStatus('idle');
           }}
         />
-        {loaded && <GraphSettings settings={settings} clientOk={clientIdOk} change={change} store={store} graph={graph} />}
+        {loaded && (
+          <GraphSettings
+            settings={settings}
+            clientOk={clientIdOk}
+            change={change}
+            store={store}
+            graph={graph}
+          />
+        )}
         {loaded && (
           <TemplateEditor
             settings={settings}
@@ -97,7 +140,11 @@ export function Options({ store, clearHistory, catalogue, graph }: { store: Sett
           />
         )}
         <div class="row">
-          <button type="submit" class="primary" disabled={!hintOk || !sizeOk || !templatesOk || !clientIdOk}>
+          <button
+            type="submit"
+            class="primary"
+            disabled={!hintOk || !sizeOk || !templatesOk || !clientIdOk}
+          >
             {t('save')}
           </button>
           <button
@@ -110,7 +157,13 @@ export function Options({ store, clearHistory, catalogue, graph }: { store: Sett
             {t('historyClear')}
           </button>
           <span role="status" data-testid="save-status">
-            {status === 'saved' ? t('saved') : status === 'failed' ? t('saveFailed') : status === 'cleared' ? t('optionHistoryCleared') : ''}
+            {status === 'saved'
+              ? t('saved')
+              : status === 'failed'
+                ? t('saveFailed')
+                : status === 'cleared'
+                  ? t('optionHistoryCleared')
+                  : ''}
           </span>
         </div>
       </form>

@@ -1,12 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import { composeEmail } from '../../lib/email/compose';
 import { defaultTemplate } from '../../lib/email/defaults';
-import { checkTemplate, PLACEHOLDERS, type EmailTemplate, type TemplateProblem } from '../../lib/email/template';
+import {
+  checkTemplate,
+  PLACEHOLDERS,
+  type EmailTemplate,
+  type TemplateProblem,
+} from '../../lib/email/template';
 import { formatMessage, type Catalogue } from '../../lib/i18n/format-message';
 import { EMAIL_LANGUAGES, type EmailLanguage, type Settings } from '../../lib/settings/settings';
 import { t } from '../i18n';
 
-const SAMPLE_LINK = 'https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/6f1d2c3a-1b2c-4d5e-8f90-a1b2c3d4e5f6';
+const SAMPLE_LINK =
+  'https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/6f1d2c3a-1b2c-4d5e-8f90-a1b2c3d4e5f6';
 
 function problemText(p: TemplateProblem): string {
   switch (p.code) {
@@ -22,7 +28,15 @@ function problemText(p: TemplateProblem): string {
 }
 
 /** Edits the email template of one language at a time; the preview uses sample facts. */
-export function TemplateEditor({ settings, onChange, catalogue }: { settings: Settings; onChange: (templates: Settings['templates'], valid: boolean) => void; catalogue: (lang: string) => Promise<Catalogue> }) {
+export function TemplateEditor({
+  settings,
+  onChange,
+  catalogue,
+}: {
+  settings: Settings;
+  onChange: (templates: Settings['templates'], valid: boolean) => void;
+  catalogue: (lang: string) => Promise<Catalogue>;
+}) {
   const [lang, setLang] = useState<EmailLanguage>(settings.emailLanguage);
   const [cat, setCat] = useState<Catalogue | null>(null);
   useEffect(() => {
@@ -36,17 +50,34 @@ export function TemplateEditor({ settings, onChange, catalogue }: { settings: Se
   const problems = checkTemplate(current);
   const set = (next: EmailTemplate | undefined) => {
     const templates = { ...settings.templates };
-    if (next && (next.subject !== fallback.subject || next.body !== fallback.body)) templates[lang] = next;
+    if (next && (next.subject !== fallback.subject || next.body !== fallback.body))
+      templates[lang] = next;
     else delete templates[lang];
     onChange(templates, !next || checkTemplate(next).length === 0);
   };
-  const preview = problems.length === 0 ? composeEmail(current, { link: SAMPLE_LINK, packageName: formatMessage(cat, 'samplePackageName'), organization: settings.organization, note: formatMessage(cat, 'sampleNote') }, formatMessage(cat, 'emailPackageFallback')) : null;
+  const preview =
+    problems.length === 0
+      ? composeEmail(
+          current,
+          {
+            link: SAMPLE_LINK,
+            packageName: formatMessage(cat, 'samplePackageName'),
+            organization: settings.organization,
+            note: formatMessage(cat, 'sampleNote'),
+          },
+          formatMessage(cat, 'emailPackageFallback'),
+        )
+      : null;
 
   return (
     <fieldset class="templates">
       <legend>{t('templatesHeading')}</legend>
       <label for="template-lang">{t('templateLanguage')}</label>
-      <select id="template-lang" value={lang} onChange={(e) => setLang(e.currentTarget.value as EmailLanguage)}>
+      <select
+        id="template-lang"
+        value={lang}
+        onChange={(e) => setLang(e.currentTarget.value as EmailLanguage)}
+      >
         {EMAIL_LANGUAGES.map((l) => (
           <option key={l} value={l}>
             {t(`language_${l}`)}
@@ -58,9 +89,21 @@ export function TemplateEditor({ settings, onChange, catalogue }: { settings: Se
         {t('templatePlaceholders', PLACEHOLDERS.map((p) => `{${p}}`).join(' '))}
       </p>
       <label for="template-subject">{t('templateSubject')}</label>
-      <input id="template-subject" type="text" value={current.subject} aria-describedby="template-help template-problems" onInput={(e) => set({ ...current, subject: e.currentTarget.value })} />
+      <input
+        id="template-subject"
+        type="text"
+        value={current.subject}
+        aria-describedby="template-help template-problems"
+        onInput={(e) => set({ ...current, subject: e.currentTarget.value })}
+      />
       <label for="template-body">{t('templateBody')}</label>
-      <textarea id="template-body" rows={10} value={current.body} aria-describedby="template-help template-problems" onInput={(e) => set({ ...current, body: e.currentTarget.value })} />
+      <textarea
+        id="template-body"
+        rows={10}
+        value={current.body}
+        aria-describedby="template-help template-problems"
+        onInput={(e) => set({ ...current, body: e.currentTarget.value })}
+      />
       <ul id="template-problems" class="error" role="alert">
         {problems.map((p, i) => (
           <li key={i}>{problemText(p)}</li>

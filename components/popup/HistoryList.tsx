@@ -23,7 +23,12 @@ export function HistoryList({ state }: { state: PopupState }) {
         ))}
       </ul>
       <div class="row">
-        <button type="button" onClick={() => state.env.download('access-link-doctor-history.csv', historyToCsv(entries), 'text/csv')}>
+        <button
+          type="button"
+          onClick={() =>
+            state.env.download('access-link-doctor-history.csv', historyToCsv(entries), 'text/csv')
+          }
+        >
           {t('historyExport')}
         </button>
         <button type="button" onClick={() => void state.clearHistory()}>

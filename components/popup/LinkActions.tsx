@@ -10,7 +10,16 @@ import type { PopupState } from './state';
 const SharePanel = lazy(() => import('../share/SharePanel').then((m) => m.SharePanel));
 
 /** What can be done with a complete link: copy, open, show as a QR code. */
-export function LinkActions({ link, analysis, state, packageName = null, blocking, terms }: { link: string; analysis: LinkAnalysis; state: PopupState } & Partial<Pick<ShareProps, 'packageName' | 'blocking' | 'terms'>>) {
+export function LinkActions({
+  link,
+  analysis,
+  state,
+  packageName = null,
+  blocking,
+  terms,
+}: { link: string; analysis: LinkAnalysis; state: PopupState } & Partial<
+  Pick<ShareProps, 'packageName' | 'blocking' | 'terms'>
+>) {
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const [qr, setQr] = useState(false);
   const [share, setShare] = useState(false);
@@ -56,7 +65,15 @@ export function LinkActions({ link, analysis, state, packageName = null, blockin
         </p>
       )}
       {qr && <QrCode id="qr" text={link} label={t('qrLabel')} />}
-      {share && <SharePanel link={link} packageName={packageName} state={state} blocking={blocking} terms={terms} />}
+      {share && (
+        <SharePanel
+          link={link}
+          packageName={packageName}
+          state={state}
+          blocking={blocking}
+          terms={terms}
+        />
+      )}
     </>
   );
 }

@@ -14,12 +14,22 @@ export function linksFoundText(links: readonly LinkAnalysis[]): string {
   const parts = BY_CONCERN.flatMap((verdict) => {
     const n = links.filter((l) => l.verdict === verdict).length;
     // In English, French and Dutch only 1 takes the singular among the counts shown (never 0).
-    return n === 0 ? [] : [t(n === 1 ? COUNT_KEYS[verdict].one : COUNT_KEYS[verdict].other, String(n))];
+    return n === 0
+      ? []
+      : [t(n === 1 ? COUNT_KEYS[verdict].one : COUNT_KEYS[verdict].other, String(n))];
   });
   return t('linksFound', [String(links.length), parts.join(', ')]);
 }
 
-export function LinkList({ links, selected, onSelect }: { links: LinkAnalysis[]; selected: number; onSelect: (i: number) => void }) {
+export function LinkList({
+  links,
+  selected,
+  onSelect,
+}: {
+  links: LinkAnalysis[];
+  selected: number;
+  onSelect: (i: number) => void;
+}) {
   return (
     <section aria-labelledby="links-found">
       <p id="links-found" class="muted">

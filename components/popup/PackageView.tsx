@@ -17,7 +17,16 @@ export function PackageView({ state, portal }: { state: PopupState; portal: Port
   const facts = portal.facts;
   const id = portal.accessPackageId ?? '';
   const e = useMemo(
-    () => createEligibilityState(state.env, id, { hidden: facts?.hidden != null ? { value: facts.hidden, source: 'page' } : undefined, linkCloud: portal.cloud }, state.settings.value.graphClientId !== ''),
+    () =>
+      createEligibilityState(
+        state.env,
+        id,
+        {
+          hidden: facts?.hidden != null ? { value: facts.hidden, source: 'page' } : undefined,
+          linkCloud: portal.cloud,
+        },
+        state.settings.value.graphClientId !== '',
+      ),
     [id, facts?.hidden, portal.cloud],
   );
   useEffect(() => void e.load(), [e]);
@@ -44,7 +53,14 @@ export function PackageView({ state, portal }: { state: PopupState; portal: Port
       {!known && (
         <div>
           <label for="package-hint">{t('fillHintLabel')}</label>
-          <input id="package-hint" type="text" spellcheck={false} value={hint} aria-describedby="package-hint-help" onInput={(e) => setHint(e.currentTarget.value)} />
+          <input
+            id="package-hint"
+            type="text"
+            spellcheck={false}
+            value={hint}
+            aria-describedby="package-hint-help"
+            onInput={(e) => setHint(e.currentTarget.value)}
+          />
           <p id="package-hint-help" class="muted">
             {hint && !parseDirectoryHint(hint).ok ? t('hintInvalid') : t('packageHintHelp')}
           </p>
@@ -52,7 +68,14 @@ export function PackageView({ state, portal }: { state: PopupState; portal: Port
       )}
       <EligibilityPanel e={e} />
       {link && analysis && (
-        <LinkActions link={link} analysis={analysis} state={state} packageName={packageName} blocking={e.findings.value.filter((f) => f.severity === 'error')} terms={graph?.terms} />
+        <LinkActions
+          link={link}
+          analysis={analysis}
+          state={state}
+          packageName={packageName}
+          blocking={e.findings.value.filter((f) => f.severity === 'error')}
+          terms={graph?.terms}
+        />
       )}
     </section>
   );

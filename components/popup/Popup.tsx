@@ -34,13 +34,28 @@ function insertText(box: HTMLTextAreaElement, text: string) {
   if (!text) return;
   const doc = box.ownerDocument;
   // Deprecated, but the one way to keep Ctrl+Z working after the paste; it fires `input` itself.
-  if (doc.activeElement === box && typeof doc.execCommand === 'function' && doc.execCommand('insertText', false, text)) return;
+  if (
+    doc.activeElement === box &&
+    typeof doc.execCommand === 'function' &&
+    doc.execCommand('insertText', false, text)
+  )
+    return;
   const caret = box.selectionStart + text.length;
   box.setRangeText(text, box.selectionStart, box.selectionEnd);
   box.setSelectionRange(caret, caret);
 }
 
-export function Popup({ env, initialText = '', initialAnchors = [], onReady }: { env: PopupEnv; initialText?: string; initialAnchors?: Anchor[]; onReady?: () => void }) {
+export function Popup({
+  env,
+  initialText = '',
+  initialAnchors = [],
+  onReady,
+}: {
+  env: PopupEnv;
+  initialText?: string;
+  initialAnchors?: Anchor[];
+  onReady?: () => void;
+}) {
   const state = useMemo(() => createPopupState(env, initialText, initialAnchors), [env]);
   const paste = useRef<HTMLTextAreaElement>(null);
   useLayoutEffect(() => {
@@ -66,9 +81,21 @@ export function Popup({ env, initialText = '', initialAnchors = [], onReady }: {
         onPaste={(e) => onPaste(e, state)}
       />
       {links.value.length === 0 && !state.portal.value && <p class="muted">{t('emptyHint')}</p>}
-      {state.text.value.length > MAX_TEXT && <p class="muted" role="status">{t('textTooLong', MAX_TEXT.toLocaleString())}</p>}
-      {links.value.length > 1 && <LinkList links={links.value} selected={currentIndex.value} onSelect={state.select} />}
-      {current.value && <VerdictView key={`${currentIndex.value}:${current.value.link}`} analysis={current.value} state={state} />}
+      {state.text.value.length > MAX_TEXT && (
+        <p class="muted" role="status">
+          {t('textTooLong', MAX_TEXT.toLocaleString())}
+        </p>
+      )}
+      {links.value.length > 1 && (
+        <LinkList links={links.value} selected={currentIndex.value} onSelect={state.select} />
+      )}
+      {current.value && (
+        <VerdictView
+          key={`${currentIndex.value}:${current.value.link}`}
+          analysis={current.value}
+          state={state}
+        />
+      )}
       <HistoryList state={state} />
     </main>
   );

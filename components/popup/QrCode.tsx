@@ -19,7 +19,15 @@ export function QrCode({ id, text, label }: { id: string; text: string; label: s
   qr.data.forEach((row, y) => row.forEach((on, x) => on && (d += `M${x} ${y}h1v1h-1z`)));
   return (
     <figure id={id} class="qr">
-      <svg role="img" aria-label={label} viewBox={`0 0 ${qr.size} ${qr.size}`} width="200" height="200" shape-rendering="crispEdges" data-testid="qr">
+      <svg
+        role="img"
+        aria-label={label}
+        viewBox={`0 0 ${qr.size} ${qr.size}`}
+        width="200"
+        height="200"
+        shape-rendering="crispEdges"
+        data-testid="qr"
+      >
         <rect width={qr.size} height={qr.size} fill="#fff" />
         <path d={d} fill="#000" />
       </svg>

@@ -4,7 +4,17 @@ import { t } from '../i18n';
 export type Fill = { directoryHint?: string; accessPackageId?: string };
 
 /** Fields only for what the link lacks; the verdict above updates as the user types. */
-export function RepairFields({ needs, fill, onFill, suggestions }: { needs: Need[]; fill: Fill; onFill: (f: Fill) => void; suggestions: string[] }) {
+export function RepairFields({
+  needs,
+  fill,
+  onFill,
+  suggestions,
+}: {
+  needs: Need[];
+  fill: Fill;
+  onFill: (f: Fill) => void;
+  suggestions: string[];
+}) {
   return (
     <div>
       {needs.map((need) => {

@@ -4,7 +4,14 @@ import type { EligibilityEnv } from '../eligibility/state';
 import type { GraphEnv } from '../graph/graph-env';
 import type { Catalogue } from '../../lib/i18n/format-message';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/settings';
-import { historyStore, readAnswers, readRecentHints, rememberHint, saveAnswers, settingsStore } from '../../lib/storage';
+import {
+  historyStore,
+  readAnswers,
+  readRecentHints,
+  rememberHint,
+  saveAnswers,
+  settingsStore,
+} from '../../lib/storage';
 import { parseTabState, stateForUrl, type TabState } from '../../lib/tab-state';
 
 /** What the popup needs from the world, as one small adapter that tests replace. */
@@ -37,7 +44,8 @@ const lazyGraph: Pick<GraphEnv, 'signedIn' | 'readPackage'> = {
 
 /** The tab the popup is about: `?tab=` when opened as a page (context menu), else the active tab. */
 async function targetTab(tabParam: string | null) {
-  if (tabParam && /^\d+$/.test(tabParam)) return browser.tabs.get(Number(tabParam)).catch(() => undefined);
+  if (tabParam && /^\d+$/.test(tabParam))
+    return browser.tabs.get(Number(tabParam)).catch(() => undefined);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab && !tab.url?.startsWith(browser.runtime.getURL('')) ? tab : undefined;
 }
@@ -67,7 +75,10 @@ export function browserEnv(tabParam: string | null, win: Window = window): Popup
     },
     async copyRich(html, text) {
       try {
-        const item = new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob([text], { type: 'text/plain' }) });
+        const item = new ClipboardItem({
+          'text/html': new Blob([html], { type: 'text/html' }),
+          'text/plain': new Blob([text], { type: 'text/plain' }),
+        });
         await win.navigator.clipboard.write([item]);
         return true;
       } catch {
@@ -76,7 +87,11 @@ export function browserEnv(tabParam: string | null, win: Window = window): Popup
     },
     async catalogue(lang) {
       // Only the languages we ship: the name never goes into a path as typed.
-      const path = { en: '/_locales/en/messages.json', fr: '/_locales/fr/messages.json', nl: '/_locales/nl/messages.json' }[lang];
+      const path = {
+        en: '/_locales/en/messages.json',
+        fr: '/_locales/fr/messages.json',
+        nl: '/_locales/nl/messages.json',
+      }[lang];
       if (!path) return {};
       const res = await fetch(browser.runtime.getURL(path as '/_locales/en/messages.json'));
       return (await res.json()) as Catalogue;
@@ -86,7 +101,10 @@ export function browserEnv(tabParam: string | null, win: Window = window): Popup
       if (tab?.id === undefined) return { url: null, state: undefined };
       const key = `tab:${tab.id}`;
       const url = tab.url ?? null;
-      return { url, state: stateForUrl(parseTabState((await browser.storage.session.get(key))[key]), url) };
+      return {
+        url,
+        state: stateForUrl(parseTabState((await browser.storage.session.get(key))[key]), url),
+      };
     },
     settings: () => settingsStore.load().catch(() => DEFAULT_SETTINGS),
     history: () => historyStore.list(),

@@ -1,6 +1,14 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { HistoryEntry } from '../../lib/history/history';
-import { analyzeLink, BY_CONCERN, findLinks, findLinksInAnchors, mostConcerningIndex, type Anchor, type LinkAnalysis } from '../../lib/link';
+import {
+  analyzeLink,
+  BY_CONCERN,
+  findLinks,
+  findLinksInAnchors,
+  mostConcerningIndex,
+  type Anchor,
+  type LinkAnalysis,
+} from '../../lib/link';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
 import type { PortalTabState } from '../../lib/tab-state';
 import type { PopupEnv } from './env';
@@ -10,7 +18,10 @@ import type { PopupEnv } from './env';
  * naming a link the text has too is the same link, unless it is judged worse: a "Not a My Access
  * link" in the text can be a dangerous anchor (its text imitating My Access), and the worse one stays.
  */
-export function mergeLinks(fromText: readonly LinkAnalysis[], fromAnchors: readonly LinkAnalysis[]): LinkAnalysis[] {
+export function mergeLinks(
+  fromText: readonly LinkAnalysis[],
+  fromAnchors: readonly LinkAnalysis[],
+): LinkAnalysis[] {
   // A link the text shows only as the display of an anchor that goes elsewhere is that anchor: one
   // dangerous link, not a dangerous one and a genuine one.
   const disguised = new Set(fromAnchors.flatMap((l) => (l.shown ? [l.shown] : [])));
@@ -39,7 +50,9 @@ export function createPopupState(env: PopupEnv, initialText = '', initialAnchors
   const hints = signal<string[]>([]);
   const portal = signal<PortalTabState | null>(null);
 
-  const anchorLinks = computed(() => (anchors.value.length > 0 ? findLinksInAnchors(anchors.value) : []));
+  const anchorLinks = computed(() =>
+    anchors.value.length > 0 ? findLinksInAnchors(anchors.value) : [],
+  );
   const links = computed<LinkAnalysis[]>(() => {
     const blank = text.value.trim() === '';
     const found = mergeLinks(blank ? [] : findLinks(text.value), anchorLinks.value);
@@ -55,16 +68,37 @@ export function createPopupState(env: PopupEnv, initialText = '', initialAnchors
   async function record(analysis: LinkAnalysis, action: HistoryEntry['action']) {
     const link = analysis.canonical ?? analysis.link;
     if (!link) return;
-    history.value = await env.addHistory({ link, verdict: analysis.verdict, directoryHint: analysis.directoryHint, at: new Date().toISOString(), action });
+    history.value = await env.addHistory({
+      link,
+      verdict: analysis.verdict,
+      directoryHint: analysis.directoryHint,
+      at: new Date().toISOString(),
+      action,
+    });
   }
 
   return {
-    text, anchors, selected, settings, history, hints, portal, links, currentIndex, current,
+    text,
+    anchors,
+    selected,
+    settings,
+    history,
+    hints,
+    portal,
+    links,
+    currentIndex,
+    current,
     /** Loads what the popup opens on; the paste box is usable before this resolves. */
     async load() {
       // A link handed over by the context menu counts as checked, before anything else happens.
       const checked = initialText && current.value ? record(current.value, 'checked') : undefined;
-      const [s, h, r, tab] = await Promise.all([env.settings(), env.history(), env.recentHints(), env.tab(), checked]);
+      const [s, h, r, tab] = await Promise.all([
+        env.settings(),
+        env.history(),
+        env.recentHints(),
+        env.tab(),
+        checked,
+      ]);
       settings.value = s;
       history.value = checked ? history.value : h;
       hints.value = r;
@@ -90,7 +124,8 @@ export function createPopupState(env: PopupEnv, initialText = '', initialAnchors
         selected.value = null;
       });
       // A paste is a check worth remembering; typing letter by letter is not.
-      for (const l of mergeLinks(findLinks(plain), anchorLinks.value)) if (l.verdict !== 'invalid') await record(l, 'checked');
+      for (const l of mergeLinks(findLinks(plain), anchorLinks.value))
+        if (l.verdict !== 'invalid') await record(l, 'checked');
     },
     async copy(analysis: LinkAnalysis, link: string) {
       const ok = await env.copy(link);

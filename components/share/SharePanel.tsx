@@ -11,15 +11,33 @@ import { CheckedField } from '../CheckedField';
 import { t } from '../i18n';
 import type { PopupState } from '../popup/state';
 
-type Status = { key: 'shareCopied' | 'shareShortened' | 'shareTooLong' | 'shareFailed' | 'shareOpened'; arg?: string } | null;
-const CHANNEL_LABEL = { mailto: 'shareMailto', outlook: 'shareOutlook', gmail: 'shareGmail' } as const;
+type Status = {
+  key: 'shareCopied' | 'shareShortened' | 'shareTooLong' | 'shareFailed' | 'shareOpened';
+  arg?: string;
+} | null;
+const CHANNEL_LABEL = {
+  mailto: 'shareMailto',
+  outlook: 'shareOutlook',
+  gmail: 'shareGmail',
+} as const;
 
 /** Approval and expiry as sentences of the email's language, when Graph told us. */
 function termsText(catalogue: Catalogue, terms: RequestTerms | null | undefined) {
   const e = terms?.expiry;
   return {
-    approval: terms?.approval ? formatMessage(catalogue, terms.approval === 'required' ? 'emailApprovalRequired' : 'emailApprovalNotRequired') : null,
-    expiry: !e ? null : e.kind === 'never' ? formatMessage(catalogue, 'emailExpiryNever') : e.kind === 'days' ? formatMessage(catalogue, 'emailExpiryDays', String(e.days)) : formatMessage(catalogue, 'emailExpiryDate', e.date),
+    approval: terms?.approval
+      ? formatMessage(
+          catalogue,
+          terms.approval === 'required' ? 'emailApprovalRequired' : 'emailApprovalNotRequired',
+        )
+      : null,
+    expiry: !e
+      ? null
+      : e.kind === 'never'
+        ? formatMessage(catalogue, 'emailExpiryNever')
+        : e.kind === 'days'
+          ? formatMessage(catalogue, 'emailExpiryDays', String(e.days))
+          : formatMessage(catalogue, 'emailExpiryDate', e.date),
   };
 }
 
@@ -60,7 +78,17 @@ export function SharePanel({ link, packageName, state, blocking = [], terms }: S
 
   const email = (): Email | null => {
     if (!catalogue) return null;
-    const r = composeEmail(templateFor(settings, lang, catalogue), { link, packageName, organization: settings.organization, note, ...termsText(catalogue, terms) }, formatMessage(catalogue, 'emailPackageFallback'));
+    const r = composeEmail(
+      templateFor(settings, lang, catalogue),
+      {
+        link,
+        packageName,
+        organization: settings.organization,
+        note,
+        ...termsText(catalogue, terms),
+      },
+      formatMessage(catalogue, 'emailPackageFallback'),
+    );
     return r.ok ? r.email : null;
   };
   const copy = async (e: Email) => {
@@ -79,7 +107,11 @@ export function SharePanel({ link, packageName, state, blocking = [], terms }: S
     }
     await state.env.openCompose(r.url);
     await state.shared(link);
-    setStatus(r.shortened ? { key: 'shareShortened' } : { key: 'shareOpened', arg: t(CHANNEL_LABEL[channel]) });
+    setStatus(
+      r.shortened
+        ? { key: 'shareShortened' }
+        : { key: 'shareOpened', arg: t(CHANNEL_LABEL[channel]) },
+    );
   };
   const { rejected } = parseRecipients(to);
 
@@ -97,9 +129,19 @@ export function SharePanel({ link, packageName, state, blocking = [], terms }: S
         onInput={(e) => setTo(e.currentTarget.value)}
       />
       <label for="share-note">{t('shareNote')}</label>
-      <textarea id="share-note" rows={2} maxLength={2000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+      <textarea
+        id="share-note"
+        rows={2}
+        maxLength={2000}
+        value={note}
+        onInput={(e) => setNote(e.currentTarget.value)}
+      />
       <label for="share-lang">{t('shareLanguage')}</label>
-      <select id="share-lang" value={lang} onChange={(e) => setLang(e.currentTarget.value as EmailLanguage)}>
+      <select
+        id="share-lang"
+        value={lang}
+        onChange={(e) => setLang(e.currentTarget.value as EmailLanguage)}
+      >
         {EMAIL_LANGUAGES.map((l) => (
           <option key={l} value={l}>
             {t(`language_${l}`)}
@@ -108,11 +150,24 @@ export function SharePanel({ link, packageName, state, blocking = [], terms }: S
       </select>
       <div class="row">
         {(['mailto', 'outlook', 'gmail'] as const).map((c) => (
-          <button key={c} type="button" disabled={!catalogue || !!pending} onClick={guarded(() => send(c))}>
+          <button
+            key={c}
+            type="button"
+            disabled={!catalogue || !!pending}
+            onClick={guarded(() => send(c))}
+          >
             {t(CHANNEL_LABEL[c])}
           </button>
         ))}
-        <button type="button" disabled={!catalogue || !!pending} onClick={guarded(async () => { const e = email(); if (e) await copy(e); else setStatus({ key: 'shareFailed' }); })}>
+        <button
+          type="button"
+          disabled={!catalogue || !!pending}
+          onClick={guarded(async () => {
+            const e = email();
+            if (e) await copy(e);
+            else setStatus({ key: 'shareFailed' });
+          })}
+        >
           {t('shareCopy')}
         </button>
       </div>
@@ -127,7 +182,14 @@ export function SharePanel({ link, packageName, state, blocking = [], terms }: S
             ))}
           </ul>
           <div class="row">
-            <button type="button" onClick={() => { setConfirmed(true); setPending(null); void pending(); }}>
+            <button
+              type="button"
+              onClick={() => {
+                setConfirmed(true);
+                setPending(null);
+                void pending();
+              }}
+            >
               {t('shareSendAnyway')}
             </button>
             <button type="button" class="primary" onClick={() => setPending(null)}>

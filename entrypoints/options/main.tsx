@@ -7,4 +7,12 @@ import { historyStore, settingsStore } from '../../lib/storage';
 
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = browser.i18n.getMessage('optionsHeading');
-render(<Options store={settingsStore} clearHistory={historyStore.clear} catalogue={browserEnv(null).catalogue} graph={browserGraph} />, document.getElementById('app')!);
+render(
+  <Options
+    store={settingsStore}
+    clearHistory={historyStore.clear}
+    catalogue={browserEnv(null).catalogue}
+    graph={browserGraph}
+  />,
+  document.getElementById('app')!,
+);

@@ -2,7 +2,12 @@
 // and how the three sources combine. Graph and the page outrank the admin's memory.
 import type { Known, PackageFacts } from './rules';
 
-export const QUESTIONS = ['hidden', 'catalogExternal', 'catalogPublished', 'externalPolicy'] as const;
+export const QUESTIONS = [
+  'hidden',
+  'catalogExternal',
+  'catalogPublished',
+  'externalPolicy',
+] as const;
 export type Question = (typeof QUESTIONS)[number];
 export type Answers = Partial<Record<Question, boolean>>;
 
@@ -20,8 +25,14 @@ export function parseAnswers(raw: unknown): Answers {
 }
 
 /** The answers book, with one package's answers replaced (no answer left → the entry goes). */
-export function withAnswers(book: unknown, packageId: string, answers: Answers): Record<string, Answers> {
-  const entries = Object.entries(typeof book === 'object' && book !== null ? (book as Record<string, unknown>) : {})
+export function withAnswers(
+  book: unknown,
+  packageId: string,
+  answers: Answers,
+): Record<string, Answers> {
+  const entries = Object.entries(
+    typeof book === 'object' && book !== null ? (book as Record<string, unknown>) : {},
+  )
     .filter(([id]) => id !== packageId)
     .map(([id, a]) => [id, parseAnswers(a)] as const)
     .filter(([, a]) => Object.keys(a).length > 0);
@@ -30,27 +41,43 @@ export function withAnswers(book: unknown, packageId: string, answers: Answers):
 }
 
 function answerFacts(a: Answers): PackageFacts {
-  const user = <T,>(value: T): Known<T> => ({ value, source: 'user' });
+  const user = <T>(value: T): Known<T> => ({ value, source: 'user' });
   const facts: PackageFacts = {};
   if (a.hidden !== undefined) facts.hidden = user(a.hidden);
   if (a.catalogExternal !== undefined) facts.catalogExternal = user(a.catalogExternal);
-  if (a.catalogPublished !== undefined) facts.catalogState = user(a.catalogPublished ? 'published' : 'unpublished');
+  if (a.catalogPublished !== undefined)
+    facts.catalogState = user(a.catalogPublished ? 'published' : 'unpublished');
   // "Yes, a policy lets external users request it for themselves" stands for one such policy.
-  if (a.externalPolicy !== undefined) facts.policies = user(a.externalPolicy ? [{ name: '', scope: 'allExternalUsers', connectedOrganizationIds: [], selfRequest: true }] : []);
+  if (a.externalPolicy !== undefined)
+    facts.policies = user(
+      a.externalPolicy
+        ? [{ name: '', scope: 'allExternalUsers', connectedOrganizationIds: [], selfRequest: true }]
+        : [],
+    );
   return facts;
 }
 
 /** Which questions are still open: those whose fact neither Graph nor the page has given. */
 export function openQuestions(known: PackageFacts): Question[] {
-  const has: Record<Question, boolean> = { hidden: !!known.hidden, catalogExternal: !!known.catalogExternal, catalogPublished: !!known.catalogState, externalPolicy: !!known.policies };
+  const has: Record<Question, boolean> = {
+    hidden: !!known.hidden,
+    catalogExternal: !!known.catalogExternal,
+    catalogPublished: !!known.catalogState,
+    externalPolicy: !!known.policies,
+  };
   return QUESTIONS.filter((q) => !has[q]);
 }
 
 /** Each fact from the strongest source that has it: Graph, then the page, then the admin. */
-export function combineFacts(graph: PackageFacts | undefined, page: PackageFacts, answers: Answers): PackageFacts {
+export function combineFacts(
+  graph: PackageFacts | undefined,
+  page: PackageFacts,
+  answers: Answers,
+): PackageFacts {
   const out: PackageFacts = { ...answerFacts(answers) };
   for (const source of [page, graph ?? {}]) {
-    for (const [k, v] of Object.entries(source) as [keyof PackageFacts, never][]) if (v !== undefined) out[k] = v;
+    for (const [k, v] of Object.entries(source) as [keyof PackageFacts, never][])
+      if (v !== undefined) out[k] = v;
   }
   return out;
 }

@@ -8,9 +8,16 @@ export interface Known<T> {
 }
 
 export type TargetScope =
-  | 'notSpecified' | 'specificDirectoryUsers' | 'specificConnectedOrganizationUsers' | 'specificDirectoryServicePrincipals'
-  | 'allMemberUsers' | 'allDirectoryUsers' | 'allDirectoryServicePrincipals' | 'allConfiguredConnectedOrganizationUsers'
-  | 'allExternalUsers' | 'unknownFutureValue';
+  | 'notSpecified'
+  | 'specificDirectoryUsers'
+  | 'specificConnectedOrganizationUsers'
+  | 'specificDirectoryServicePrincipals'
+  | 'allMemberUsers'
+  | 'allDirectoryUsers'
+  | 'allDirectoryServicePrincipals'
+  | 'allConfiguredConnectedOrganizationUsers'
+  | 'allExternalUsers'
+  | 'unknownFutureValue';
 
 export interface PolicyFacts {
   name: string;
@@ -43,13 +50,23 @@ export interface PackageFacts {
 }
 
 export type FindingCode =
-  | 'hidden' | 'hidden-unchecked'
-  | 'catalog-not-external' | 'catalog-external-unchecked'
-  | 'catalog-unpublished' | 'catalog-state-unchecked'
-  | 'no-external-policy' | 'policies-unchecked' | 'policy-specific-organizations' | 'policy-no-self-request'
-  | 'partner-covered' | 'partner-not-covered' | 'partner-unverified'
+  | 'hidden'
+  | 'hidden-unchecked'
+  | 'catalog-not-external'
+  | 'catalog-external-unchecked'
+  | 'catalog-unpublished'
+  | 'catalog-state-unchecked'
+  | 'no-external-policy'
+  | 'policies-unchecked'
+  | 'policy-specific-organizations'
+  | 'policy-no-self-request'
+  | 'partner-covered'
+  | 'partner-not-covered'
+  | 'partner-unverified'
   | 'cloud-mismatch'
-  | 'reminder-email-otp' | 'reminder-b2b-lists' | 'reminder-conditional-access';
+  | 'reminder-email-otp'
+  | 'reminder-b2b-lists'
+  | 'reminder-conditional-access';
 
 export interface Finding {
   code: FindingCode;
@@ -60,10 +77,19 @@ export interface Finding {
   args: string[];
 }
 
-const EXTERNAL: readonly TargetScope[] = ['allExternalUsers', 'allConfiguredConnectedOrganizationUsers', 'specificConnectedOrganizationUsers'];
+const EXTERNAL: readonly TargetScope[] = [
+  'allExternalUsers',
+  'allConfiguredConnectedOrganizationUsers',
+  'specificConnectedOrganizationUsers',
+];
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-const f = (code: FindingCode, severity: Finding['severity'], source: Finding['source'], args: string[] = []): Finding => ({ code, severity, source, args });
+const f = (
+  code: FindingCode,
+  severity: Finding['severity'],
+  source: Finding['source'],
+  args: string[] = [],
+): Finding => ({ code, severity, source, args });
 
 /** The partner's domain from an email address or a domain, lower-case; undefined if neither. */
 export function partnerDomain(input: string | undefined): string | undefined {
@@ -72,7 +98,9 @@ export function partnerDomain(input: string | undefined): string | undefined {
 }
 
 function coversDomain(org: ConnectedOrganization, domain: string): boolean {
-  return org.domains.some((d) => domain === d.toLowerCase() || domain.endsWith(`.${d.toLowerCase()}`));
+  return org.domains.some(
+    (d) => domain === d.toLowerCase() || domain.endsWith(`.${d.toLowerCase()}`),
+  );
 }
 
 /**
@@ -85,10 +113,12 @@ export function eligibilityFindings(facts: PackageFacts): Finding[] {
   else if (facts.hidden.value) out.push(f('hidden', 'info', facts.hidden.source));
 
   if (!facts.catalogExternal) out.push(f('catalog-external-unchecked', 'warning', 'none'));
-  else if (!facts.catalogExternal.value) out.push(f('catalog-not-external', 'error', facts.catalogExternal.source));
+  else if (!facts.catalogExternal.value)
+    out.push(f('catalog-not-external', 'error', facts.catalogExternal.source));
 
   if (!facts.catalogState) out.push(f('catalog-state-unchecked', 'warning', 'none'));
-  else if (facts.catalogState.value !== 'published') out.push(f('catalog-unpublished', 'error', facts.catalogState.source));
+  else if (facts.catalogState.value !== 'published')
+    out.push(f('catalog-unpublished', 'error', facts.catalogState.source));
 
   if (!facts.policies) {
     out.push(f('policies-unchecked', 'warning', 'none'));
@@ -101,29 +131,46 @@ export function eligibilityFindings(facts: PackageFacts): Finding[] {
     if (specific.length > 0 && specific.length === external.length) {
       const ids = new Set(specific.flatMap((p) => p.connectedOrganizationIds));
       const names = orgs.filter((o) => ids.has(o.id)).map((o) => o.name);
-      out.push(f('policy-specific-organizations', 'info', source, [(names.length ? names : [...ids]).join(', ')]));
+      out.push(
+        f('policy-specific-organizations', 'info', source, [
+          (names.length ? names : [...ids]).join(', '),
+        ]),
+      );
     }
-    for (const p of external.filter((x) => !x.selfRequest)) out.push(f('policy-no-self-request', 'warning', source, [p.name]));
+    for (const p of external.filter((x) => !x.selfRequest))
+      out.push(f('policy-no-self-request', 'warning', source, [p.name]));
     const domain = partnerDomain(facts.partner);
     if (domain && external.length > 0) {
       // "All external users" covers anyone; "all configured" only configured (not proposed) organisations.
       const covered =
         external.some((p) => p.scope === 'allExternalUsers') ||
-        external.some((p) => p.scope === 'allConfiguredConnectedOrganizationUsers' && orgs.some((o) => o.state === 'configured' && coversDomain(o, domain))) ||
-        specific.some((p) => orgs.some((o) => p.connectedOrganizationIds.includes(o.id) && coversDomain(o, domain)));
+        external.some(
+          (p) =>
+            p.scope === 'allConfiguredConnectedOrganizationUsers' &&
+            orgs.some((o) => o.state === 'configured' && coversDomain(o, domain)),
+        ) ||
+        specific.some((p) =>
+          orgs.some((o) => p.connectedOrganizationIds.includes(o.id) && coversDomain(o, domain)),
+        );
       // Organisations known only by tenant id may own the domain: say so rather than "not covered".
       const candidates = external.some((p) => p.scope === 'allConfiguredConnectedOrganizationUsers')
         ? orgs.filter((o) => o.state === 'configured')
         : orgs.filter((o) => specific.some((p) => p.connectedOrganizationIds.includes(o.id)));
       const byTenant = candidates.filter((o) => (o.tenantIds?.length ?? 0) > 0).map((o) => o.name);
       if (covered) out.push(f('partner-covered', 'info', source, [domain]));
-      else if (byTenant.length > 0) out.push(f('partner-unverified', 'warning', source, [domain, byTenant.join(', ')]));
+      else if (byTenant.length > 0)
+        out.push(f('partner-unverified', 'warning', source, [domain, byTenant.join(', ')]));
       else out.push(f('partner-not-covered', 'error', source, [domain]));
     }
-    if (external.some((p) => p.scope === 'allExternalUsers')) out.push(f('reminder-email-otp', 'info', 'none'));
+    if (external.some((p) => p.scope === 'allExternalUsers'))
+      out.push(f('reminder-email-otp', 'info', 'none'));
   }
 
-  if (facts.linkCloud && facts.tenantCloud && facts.linkCloud !== facts.tenantCloud.value) out.push(f('cloud-mismatch', 'error', facts.tenantCloud.source));
-  out.push(f('reminder-b2b-lists', 'info', 'none'), f('reminder-conditional-access', 'info', 'none'));
+  if (facts.linkCloud && facts.tenantCloud && facts.linkCloud !== facts.tenantCloud.value)
+    out.push(f('cloud-mismatch', 'error', facts.tenantCloud.source));
+  out.push(
+    f('reminder-b2b-lists', 'info', 'none'),
+    f('reminder-conditional-access', 'info', 'none'),
+  );
   return out.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }

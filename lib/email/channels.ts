@@ -14,7 +14,8 @@ export interface ChannelUrl {
 
 // Mail clients and browsers cut longer mailto URLs silently (DESIGN.md §7).
 export const MAX_URL = 1800;
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+const EMAIL =
+  /^[^\s@<>()[\]\\,;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 
 /** Recipients from what the user typed: split on commas, semicolons and spaces; only addresses. */
 export function parseRecipients(input: string): { ok: string[]; rejected: string[] } {
@@ -27,7 +28,13 @@ export function parseRecipients(input: string): { ok: string[]; rejected: string
 const enc = (s: string) => encodeURIComponent(s);
 const crlf = (s: string) => s.replace(/\r\n?|\n/g, '\r\n');
 
-function build(channel: Channel, to: string[], subject: string, body: string, usGov: boolean): string {
+function build(
+  channel: Channel,
+  to: string[],
+  subject: string,
+  body: string,
+  usGov: boolean,
+): string {
   switch (channel) {
     case 'mailto':
       return `mailto:${to.map(enc).join(',')}?subject=${enc(subject)}&body=${enc(crlf(body))}`;
@@ -44,7 +51,13 @@ function build(channel: Channel, to: string[], subject: string, body: string, us
  * The compose URL for a channel. A body that makes the URL too long is cut at a paragraph (the
  * link is never cut: it stands whole in the shortened body too), or, failing that, not sent.
  */
-export function composeUrl(channel: Channel, email: Email, recipients: string, link: string, usGov = false): ChannelUrl {
+export function composeUrl(
+  channel: Channel,
+  email: Email,
+  recipients: string,
+  link: string,
+  usGov = false,
+): ChannelUrl {
   const { ok: to, rejected } = parseRecipients(recipients.replace(/[\r\n]/g, ' '));
   const subject = email.subject.replace(/[\r\n]+/g, ' ');
   const full = build(channel, to, subject, email.text, usGov);
@@ -53,7 +66,13 @@ export function composeUrl(channel: Channel, email: Email, recipients: string, l
   const paragraphs = email.text.split(/\n{2,}/);
   const linkAt = paragraphs.findIndex((p) => p.includes(link));
   for (let keep = paragraphs.length - 1; keep > linkAt; keep--) {
-    const url = build(channel, to, subject, `${paragraphs.slice(0, keep).join('\n\n')}\n\n…`, usGov);
+    const url = build(
+      channel,
+      to,
+      subject,
+      `${paragraphs.slice(0, keep).join('\n\n')}\n\n…`,
+      usGov,
+    );
     if (url.length <= MAX_URL) return { url, shortened: true, tooLong: false, rejected };
   }
   const minimal = build(channel, to, subject, link, usGov);

@@ -27,7 +27,10 @@ const MAX_NAME = 200;
 function clean(s: string | null | undefined, max: number, keepLines = false): string {
   let v = (s ?? '').normalize('NFC');
   v = keepLines ? v.replace(/\r\n?/g, '\n') : v.replace(/[\r\n]+/g, ' ');
-  v = v.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069\u200b-\u200f\u2028\u2029\ufeff]/g, '');
+  v = v.replace(
+    /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069\u200b-\u200f\u2028\u2029\ufeff]/g,
+    '',
+  );
   if (!keepLines) v = v.replace(/\t/g, ' ');
   v = v.trim();
   // Cut on a code-point boundary, never inside a surrogate pair.
@@ -36,7 +39,10 @@ function clean(s: string | null | undefined, max: number, keepLines = false): st
 }
 
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 /** Plain text to HTML: every character escaped, paragraphs and line breaks kept, the link linked. */
@@ -55,9 +61,14 @@ export function textToHtml(text: string, link: string): string {
  * Writes the email from a template. Only a canonical My Access link is accepted: it is built
  * from checked parts, https, and carries no recipient data (never a wrapped link).
  */
-export function composeEmail(template: EmailTemplate, facts: EmailFacts, fallbackPackageName: string): ComposeResult {
+export function composeEmail(
+  template: EmailTemplate,
+  facts: EmailFacts,
+  fallbackPackageName: string,
+): ComposeResult {
   const checked = analyzeLink(facts.link);
-  if (checked.verdict !== 'valid' || checked.canonical !== facts.link) return { ok: false, code: 'link-not-canonical' };
+  if (checked.verdict !== 'valid' || checked.canonical !== facts.link)
+    return { ok: false, code: 'link-not-canonical' };
   const values: TemplateValues = {
     link: checked.canonical,
     packageName: clean(facts.packageName, MAX_NAME) || fallbackPackageName,

@@ -3,10 +3,17 @@ import type { EmailLanguage, Settings } from '../settings/settings';
 import type { EmailTemplate } from './template';
 
 /** The template for a language: the admin's own, else the default from that language's catalogue. */
-export function templateFor(settings: Pick<Settings, 'templates'>, lang: EmailLanguage, catalogue: Catalogue): EmailTemplate {
+export function templateFor(
+  settings: Pick<Settings, 'templates'>,
+  lang: EmailLanguage,
+  catalogue: Catalogue,
+): EmailTemplate {
   return settings.templates[lang] ?? defaultTemplate(catalogue);
 }
 
 export function defaultTemplate(catalogue: Catalogue): EmailTemplate {
-  return { subject: formatMessage(catalogue, 'emailSubject'), body: formatMessage(catalogue, 'emailBody') };
+  return {
+    subject: formatMessage(catalogue, 'emailSubject'),
+    body: formatMessage(catalogue, 'emailBody'),
+  };
 }

@@ -1,6 +1,13 @@
 // Email templates with `{placeholder}` fields: validation and rendering (pure).
 
-export const PLACEHOLDERS = ['link', 'packageName', 'organization', 'note', 'approval', 'expiry'] as const;
+export const PLACEHOLDERS = [
+  'link',
+  'packageName',
+  'organization',
+  'note',
+  'approval',
+  'expiry',
+] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type TemplateValues = Record<Placeholder, string>;
 
@@ -23,9 +30,11 @@ export function checkTemplate(t: EmailTemplate): TemplateProblem[] {
   const problems: TemplateProblem[] = [];
   for (const field of ['subject', 'body'] as const) {
     for (const m of t[field].matchAll(FIELD)) {
-      if (!(PLACEHOLDERS as readonly string[]).includes(m[1]!)) problems.push({ code: 'unknown-placeholder', field, name: m[1]! });
+      if (!(PLACEHOLDERS as readonly string[]).includes(m[1]!))
+        problems.push({ code: 'unknown-placeholder', field, name: m[1]! });
     }
-    if (t[field].length > (field === 'subject' ? 200 : MAX_TEMPLATE)) problems.push({ code: 'too-long', field });
+    if (t[field].length > (field === 'subject' ? 200 : MAX_TEMPLATE))
+      problems.push({ code: 'too-long', field });
   }
   if (!t.body.includes('{link}')) problems.push({ code: 'missing-link' });
   // A subject is a header line: the link belongs in the body.
@@ -54,5 +63,8 @@ export function renderTemplate(text: string, values: TemplateValues): string {
     out.push(filled);
   }
   // No runs of blank lines left by dropped lines.
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }

@@ -21,14 +21,18 @@ export interface TokenSet {
   tenant: string;
 }
 
-const TENANT = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$|^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$|^organizations$/i;
+const TENANT =
+  /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$|^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$|^organizations$/i;
 const CLIENT_ID = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 
 export function isClientId(v: string): boolean {
   return CLIENT_ID.test(v);
 }
 
-function endpoint(config: Pick<SignInConfig, 'cloud' | 'tenant'>, path: 'authorize' | 'token'): string {
+function endpoint(
+  config: Pick<SignInConfig, 'cloud' | 'tenant'>,
+  path: 'authorize' | 'token',
+): string {
   // The tenant goes into a path: only a domain, a GUID or `organizations` gets there.
   if (!TENANT.test(config.tenant)) throw new GraphProblem('unknown-tenant');
   return `${cloudHosts(config.cloud).login}/${encodeURIComponent(config.tenant)}/oauth2/v2.0/${path}`;
@@ -53,17 +57,28 @@ export function authorizeUrl(config: SignInConfig, state: string, challenge: str
 /** AADSTS codes that say what the admin must fix; anything else is a plain failure. */
 function classify(error: string, description: string): GraphProblemCode {
   const aadsts = /AADSTS(\d+)/.exec(description)?.[1];
-  if (aadsts === '65001' || aadsts === '65004' || aadsts === '90094' || error === 'consent_required') return 'consent-required';
+  if (
+    aadsts === '65001' ||
+    aadsts === '65004' ||
+    aadsts === '90094' ||
+    error === 'consent_required'
+  )
+    return 'consent-required';
   if (aadsts === '9002326' || aadsts === '9002327' || aadsts === '50011') return 'spa-platform';
   if (aadsts === '700016') return 'unknown-client';
   if (aadsts === '90002' || aadsts === '900023') return 'unknown-tenant';
-  if (aadsts === '700082' || aadsts === '700084' || aadsts === '70008' || aadsts === '50173') return 'session-expired';
+  if (aadsts === '700082' || aadsts === '700084' || aadsts === '70008' || aadsts === '50173')
+    return 'session-expired';
   if (error === 'access_denied') return 'sign-in-cancelled';
   return 'sign-in-failed';
 }
 
 /** The authorization code from the redirect, after checking it answers our own request. */
-export function readRedirect(redirected: string, expectedState: string, redirectUri: string): string {
+export function readRedirect(
+  redirected: string,
+  expectedState: string,
+  redirectUri: string,
+): string {
   let url: URL;
   try {
     url = new URL(redirected);
@@ -86,7 +101,11 @@ export interface TokenRequest {
   body: string;
 }
 
-export function codeTokenRequest(config: SignInConfig, code: string, verifier: string): TokenRequest {
+export function codeTokenRequest(
+  config: SignInConfig,
+  code: string,
+  verifier: string,
+): TokenRequest {
   const body = new URLSearchParams({
     client_id: config.clientId,
     grant_type: 'authorization_code',
@@ -109,13 +128,19 @@ export function refreshTokenRequest(tokens: TokenSet): TokenRequest {
 }
 
 /** The token endpoint's answer as a TokenSet, or the problem it reports. */
-export function readTokenResponse(status: number, json: unknown, config: Pick<TokenSet, 'cloud' | 'clientId' | 'tenant'>, now: number): TokenSet {
+export function readTokenResponse(
+  status: number,
+  json: unknown,
+  config: Pick<TokenSet, 'cloud' | 'clientId' | 'tenant'>,
+  now: number,
+): TokenSet {
   const r = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>;
   if (status !== 200 || typeof r.error === 'string') {
     if (status >= 500) throw new GraphProblem('server-error');
     throw new GraphProblem(classify(String(r.error ?? ''), String(r.error_description ?? '')));
   }
-  if (typeof r.access_token !== 'string' || r.access_token === '') throw new GraphProblem('bad-response');
+  if (typeof r.access_token !== 'string' || r.access_token === '')
+    throw new GraphProblem('bad-response');
   const expiresIn = Number(r.expires_in);
   return {
     accessToken: r.access_token,
@@ -131,8 +156,21 @@ export function readTokenResponse(status: number, json: unknown, config: Pick<To
 export function parseTokenSet(raw: unknown): TokenSet | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const r = raw as Record<string, unknown>;
-  if (typeof r.accessToken !== 'string' || typeof r.expiresAt !== 'number' || typeof r.clientId !== 'string' || typeof r.tenant !== 'string') return null;
+  if (
+    typeof r.accessToken !== 'string' ||
+    typeof r.expiresAt !== 'number' ||
+    typeof r.clientId !== 'string' ||
+    typeof r.tenant !== 'string'
+  )
+    return null;
   if (r.refreshToken !== null && typeof r.refreshToken !== 'string') return null;
   if (r.cloud !== 'global' && r.cloud !== 'usgov-high' && r.cloud !== 'usgov-dod') return null;
-  return { accessToken: r.accessToken, refreshToken: r.refreshToken, expiresAt: r.expiresAt, cloud: r.cloud, clientId: r.clientId, tenant: r.tenant };
+  return {
+    accessToken: r.accessToken,
+    refreshToken: r.refreshToken,
+    expiresAt: r.expiresAt,
+    cloud: r.cloud,
+    clientId: r.clientId,
+    tenant: r.tenant,
+  };
 }

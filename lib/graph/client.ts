@@ -28,7 +28,9 @@ export function createGraphClient(deps: GraphClientDeps) {
     const url = pathOrUrl.startsWith('/') ? deps.base + pathOrUrl : pathOrUrl;
     let res: Response;
     try {
-      res = await deps.fetch(url, { headers: { Authorization: `Bearer ${await deps.token()}`, Accept: 'application/json' } });
+      res = await deps.fetch(url, {
+        headers: { Authorization: `Bearer ${await deps.token()}`, Accept: 'application/json' },
+      });
     } catch (e) {
       throw asGraphProblem(e);
     }
@@ -46,7 +48,8 @@ export function createGraphClient(deps: GraphClientDeps) {
     if (res.status === 400) throw new GraphProblem('bad-request');
     if (!res.ok) throw new GraphProblem('server-error');
     const json: unknown = await res.json().catch(() => null);
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new GraphProblem('bad-response');
+    if (typeof json !== 'object' || json === null || Array.isArray(json))
+      throw new GraphProblem('bad-response');
     return json as Record<string, unknown>;
   }
 
@@ -75,11 +78,15 @@ export function createGraphClient(deps: GraphClientDeps) {
       } catch (e) {
         if (!(e instanceof GraphProblem) || e.code !== 'bad-request') throw e;
       }
-      const [withCatalog, withPolicies] = await Promise.all([get(`${path}?$expand=catalog`), get(`${path}?$expand=assignmentPolicies`)]);
+      const [withCatalog, withPolicies] = await Promise.all([
+        get(`${path}?$expand=catalog`),
+        get(`${path}?$expand=assignmentPolicies`),
+      ]);
       return { ...withCatalog, assignmentPolicies: withPolicies.assignmentPolicies };
     },
     connectedOrganizations: () => list(`${EM}/connectedOrganizations`),
-    organization: async () => (await list('/v1.0/organization?$select=id,displayName,verifiedDomains'))[0] ?? null,
+    organization: async () =>
+      (await list('/v1.0/organization?$select=id,displayName,verifiedDomains'))[0] ?? null,
   };
 }
 

@@ -12,9 +12,21 @@ export interface CloudHosts {
 
 // GCC (moderate) tenants use the worldwide hosts: they pick 'global'.
 const HOSTS: Record<GraphCloud, CloudHosts> = {
-  global: { graph: 'https://graph.microsoft.com', login: 'https://login.microsoftonline.com', linkCloud: 'global' },
-  'usgov-high': { graph: 'https://graph.microsoft.us', login: 'https://login.microsoftonline.us', linkCloud: 'usgov' },
-  'usgov-dod': { graph: 'https://dod-graph.microsoft.us', login: 'https://login.microsoftonline.us', linkCloud: 'usgov' },
+  global: {
+    graph: 'https://graph.microsoft.com',
+    login: 'https://login.microsoftonline.com',
+    linkCloud: 'global',
+  },
+  'usgov-high': {
+    graph: 'https://graph.microsoft.us',
+    login: 'https://login.microsoftonline.us',
+    linkCloud: 'usgov',
+  },
+  'usgov-dod': {
+    graph: 'https://dod-graph.microsoft.us',
+    login: 'https://login.microsoftonline.us',
+    linkCloud: 'usgov',
+  },
 };
 
 export function cloudHosts(cloud: GraphCloud): CloudHosts {

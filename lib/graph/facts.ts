@@ -1,20 +1,36 @@
 // Graph v1.0 JSON → the eligibility facts (lib/eligibility) and what the share email can say.
 // Graph data is data from the network: every field is checked, nothing is assumed.
-import type { ConnectedOrganization, PackageFacts, PolicyFacts, TargetScope } from '../eligibility/rules';
+import type {
+  ConnectedOrganization,
+  PackageFacts,
+  PolicyFacts,
+  TargetScope,
+} from '../eligibility/rules';
 import { cloudHosts, type GraphCloud } from './clouds';
 
 type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {});
+const obj = (v: unknown): Json =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {};
 const arr = (v: unknown): Json[] => (Array.isArray(v) ? v.map(obj) : []);
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 const SCOPES: readonly TargetScope[] = [
-  'notSpecified', 'specificDirectoryUsers', 'specificConnectedOrganizationUsers', 'specificDirectoryServicePrincipals', 'allMemberUsers',
-  'allDirectoryUsers', 'allDirectoryServicePrincipals', 'allConfiguredConnectedOrganizationUsers', 'allExternalUsers', 'unknownFutureValue',
+  'notSpecified',
+  'specificDirectoryUsers',
+  'specificConnectedOrganizationUsers',
+  'specificDirectoryServicePrincipals',
+  'allMemberUsers',
+  'allDirectoryUsers',
+  'allDirectoryServicePrincipals',
+  'allConfiguredConnectedOrganizationUsers',
+  'allExternalUsers',
+  'unknownFutureValue',
 ];
 
 export function policyFacts(p: Json): PolicyFacts {
-  const scope = SCOPES.includes(p.allowedTargetScope as TargetScope) ? (p.allowedTargetScope as TargetScope) : 'unknownFutureValue';
+  const scope = SCOPES.includes(p.allowedTargetScope as TargetScope)
+    ? (p.allowedTargetScope as TargetScope)
+    : 'unknownFutureValue';
   return {
     name: str(p.displayName) ?? str(p.id) ?? '',
     scope,
@@ -30,13 +46,20 @@ export function connectedOrganization(o: Json): ConnectedOrganization {
   const sources = arr(o.identitySources);
   const domains = sources.map((s) => str(s.domainName)).filter((d): d is string => d !== null);
   const tenantIds = sources.map((s) => str(s.tenantId)).filter((d): d is string => d !== null);
-  return { id: str(o.id) ?? '', name: str(o.displayName) ?? str(o.id) ?? '', state: str(o.state) ?? 'unknown', domains, tenantIds };
+  return {
+    id: str(o.id) ?? '',
+    name: str(o.displayName) ?? str(o.id) ?? '',
+    state: str(o.state) ?? 'unknown',
+    domains,
+    tenantIds,
+  };
 }
 
 /** What an email may say about approval and expiry: only when every external policy agrees. */
 export interface RequestTerms {
   approval: 'required' | 'not-required' | null;
-  expiry: { kind: 'never' } | { kind: 'days'; days: number } | { kind: 'date'; date: string } | null;
+  expiry:
+    { kind: 'never' } | { kind: 'days'; days: number } | { kind: 'date'; date: string } | null;
 }
 
 /** ISO 8601 durations Graph uses for expiry (P365D, P1Y, P2W, PT8H) → whole days, or null. */
@@ -56,13 +79,25 @@ function termsOf(p: Json): RequestTerms {
   else if (e.type === 'afterDuration' && typeof e.duration === 'string') {
     const days = durationDays(e.duration);
     expiry = days ? { kind: 'days', days } : null;
-  } else if (e.type === 'afterDateTime' && typeof e.endDateTime === 'string' && !Number.isNaN(Date.parse(e.endDateTime))) {
+  } else if (
+    e.type === 'afterDateTime' &&
+    typeof e.endDateTime === 'string' &&
+    !Number.isNaN(Date.parse(e.endDateTime))
+  ) {
     expiry = { kind: 'date', date: e.endDateTime.slice(0, 10) };
   }
-  return { approval: approvalRequired === true ? 'required' : approvalRequired === false ? 'not-required' : null, expiry };
+  return {
+    approval:
+      approvalRequired === true ? 'required' : approvalRequired === false ? 'not-required' : null,
+    expiry,
+  };
 }
 
-const EXTERNAL = new Set<TargetScope>(['allExternalUsers', 'allConfiguredConnectedOrganizationUsers', 'specificConnectedOrganizationUsers']);
+const EXTERNAL = new Set<TargetScope>([
+  'allExternalUsers',
+  'allConfiguredConnectedOrganizationUsers',
+  'specificConnectedOrganizationUsers',
+]);
 
 export function requestTerms(pkg: Json): RequestTerms {
   const terms = arr(pkg.assignmentPolicies)
@@ -70,7 +105,10 @@ export function requestTerms(pkg: Json): RequestTerms {
     .map(termsOf);
   const [first] = terms;
   if (!first) return { approval: null, expiry: null };
-  const same = <T>(pick: (t: RequestTerms) => T) => (terms.every((t) => JSON.stringify(pick(t)) === JSON.stringify(pick(first))) ? pick(first) : null);
+  const same = <T>(pick: (t: RequestTerms) => T) =>
+    terms.every((t) => JSON.stringify(pick(t)) === JSON.stringify(pick(first)))
+      ? pick(first)
+      : null;
   return { approval: same((t) => t.approval), expiry: same((t) => t.expiry) };
 }
 
@@ -82,20 +120,39 @@ export interface GraphPackage {
 }
 
 /** The package as Graph describes it; `organizations` undefined when they could not be read. */
-export function graphPackage(pkg: Json, organizations: Json[] | undefined, cloud: GraphCloud): GraphPackage {
+export function graphPackage(
+  pkg: Json,
+  organizations: Json[] | undefined,
+  cloud: GraphCloud,
+): GraphPackage {
   const catalog = obj(pkg.catalog);
-  const facts: PackageFacts = { tenantCloud: { value: cloudHosts(cloud).linkCloud, source: 'graph' } };
+  const facts: PackageFacts = {
+    tenantCloud: { value: cloudHosts(cloud).linkCloud, source: 'graph' },
+  };
   if (typeof pkg.isHidden === 'boolean') facts.hidden = { value: pkg.isHidden, source: 'graph' };
-  if (typeof catalog.isExternallyVisible === 'boolean') facts.catalogExternal = { value: catalog.isExternallyVisible, source: 'graph' };
-  if (typeof catalog.state === 'string') facts.catalogState = { value: catalog.state, source: 'graph' };
-  if (Array.isArray(pkg.assignmentPolicies)) facts.policies = { value: arr(pkg.assignmentPolicies).map(policyFacts), source: 'graph' };
-  if (organizations) facts.connectedOrganizations = { value: organizations.map(connectedOrganization), source: 'graph' };
-  return { facts, packageName: str(pkg.displayName), catalogName: str(catalog.displayName), terms: requestTerms(pkg) };
+  if (typeof catalog.isExternallyVisible === 'boolean')
+    facts.catalogExternal = { value: catalog.isExternallyVisible, source: 'graph' };
+  if (typeof catalog.state === 'string')
+    facts.catalogState = { value: catalog.state, source: 'graph' };
+  if (Array.isArray(pkg.assignmentPolicies))
+    facts.policies = { value: arr(pkg.assignmentPolicies).map(policyFacts), source: 'graph' };
+  if (organizations)
+    facts.connectedOrganizations = {
+      value: organizations.map(connectedOrganization),
+      source: 'graph',
+    };
+  return {
+    facts,
+    packageName: str(pkg.displayName),
+    catalogName: str(catalog.displayName),
+    terms: requestTerms(pkg),
+  };
 }
 
 /** The directory hint links usually carry: the initial *.onmicrosoft.com domain, else the default one. */
 export function directoryHintOf(organization: unknown): string | null {
   const domains = arr(obj(organization).verifiedDomains);
-  const pick = domains.find((d) => d.isInitial === true) ?? domains.find((d) => d.isDefault === true);
+  const pick =
+    domains.find((d) => d.isInitial === true) ?? domains.find((d) => d.isDefault === true);
   return str(pick?.name)?.toLowerCase() ?? null;
 }

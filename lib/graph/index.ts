@@ -1,5 +1,12 @@
 // Microsoft Graph, optional (DESIGN.md §6): national clouds, PKCE sign-in, a small client, facts.
-export { ALL_GRAPH_ORIGINS, GRAPH_CLOUDS, cloudHosts, cloudOrigins, isGraphCloud, type GraphCloud } from './clouds';
+export {
+  ALL_GRAPH_ORIGINS,
+  GRAPH_CLOUDS,
+  cloudHosts,
+  cloudOrigins,
+  isGraphCloud,
+  type GraphCloud,
+} from './clouds';
 export { isClientId, parseTokenSet, type SignInConfig, type TokenSet } from './auth';
 export { createGraphClient, type GraphClient } from './client';
 export { directoryHintOf, graphPackage, type GraphPackage, type RequestTerms } from './facts';

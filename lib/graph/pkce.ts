@@ -17,7 +17,10 @@ export function randomToken(crypto: Crypto = globalThis.crypto): string {
   return base64url(crypto.getRandomValues(new Uint8Array(32)));
 }
 
-export async function challengeFor(verifier: string, crypto: Crypto = globalThis.crypto): Promise<string> {
+export async function challengeFor(
+  verifier: string,
+  crypto: Crypto = globalThis.crypto,
+): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
   return base64url(new Uint8Array(digest));
 }

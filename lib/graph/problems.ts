@@ -2,10 +2,26 @@
 // (`graphProblem_<code>` in _locales), each with what to do about it.
 
 export type GraphProblemCode =
-  | 'no-client-id' | 'bad-client-id' | 'permission-refused' | 'identity-unavailable'
-  | 'sign-in-cancelled' | 'consent-required' | 'spa-platform' | 'unknown-client' | 'unknown-tenant' | 'sign-in-failed'
-  | 'not-signed-in' | 'session-expired'
-  | 'unauthorized' | 'forbidden' | 'not-found' | 'throttled' | 'offline' | 'server-error' | 'bad-request' | 'bad-response';
+  | 'no-client-id'
+  | 'bad-client-id'
+  | 'permission-refused'
+  | 'identity-unavailable'
+  | 'sign-in-cancelled'
+  | 'consent-required'
+  | 'spa-platform'
+  | 'unknown-client'
+  | 'unknown-tenant'
+  | 'sign-in-failed'
+  | 'not-signed-in'
+  | 'session-expired'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'throttled'
+  | 'offline'
+  | 'server-error'
+  | 'bad-request'
+  | 'bad-response';
 
 export class GraphProblem extends Error {
   constructor(

@@ -1,6 +1,16 @@
 // Sign-in and tokens, with the browser injected: opening the sign-in page, storing tokens
 // (session storage: never on disk) and fetch are the caller's. Tokens never reach a log or a message.
-import { authorizeUrl, codeTokenRequest, parseTokenSet, readRedirect, readTokenResponse, refreshTokenRequest, type SignInConfig, type TokenRequest, type TokenSet } from './auth';
+import {
+  authorizeUrl,
+  codeTokenRequest,
+  parseTokenSet,
+  readRedirect,
+  readTokenResponse,
+  refreshTokenRequest,
+  type SignInConfig,
+  type TokenRequest,
+  type TokenSet,
+} from './auth';
 import { createPkce, randomToken } from './pkce';
 import { GraphProblem, asGraphProblem } from './problems';
 
@@ -18,10 +28,18 @@ export interface SessionDeps {
 /** Refresh a little before expiry, so a token never dies between the check and the call. */
 const EARLY_MS = 2 * 60 * 1000;
 
-async function redeem(deps: SessionDeps, request: TokenRequest, config: Pick<TokenSet, 'cloud' | 'clientId' | 'tenant'>): Promise<TokenSet> {
+async function redeem(
+  deps: SessionDeps,
+  request: TokenRequest,
+  config: Pick<TokenSet, 'cloud' | 'clientId' | 'tenant'>,
+): Promise<TokenSet> {
   let res: Response;
   try {
-    res = await deps.fetch(request.url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: request.body });
+    res = await deps.fetch(request.url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: request.body,
+    });
   } catch (e) {
     throw asGraphProblem(e);
   }
@@ -65,7 +83,11 @@ export function createGraphSession(deps: SessionDeps) {
       } catch (e) {
         if (e instanceof GraphProblem) throw e;
         // Chromium: "Authorization page could not be loaded." when offline; anything else is the window closed.
-        throw new GraphProblem(/could not be loaded/i.test(String((e as Error)?.message)) ? 'offline' : 'sign-in-cancelled');
+        throw new GraphProblem(
+          /could not be loaded/i.test(String((e as Error)?.message))
+            ? 'offline'
+            : 'sign-in-cancelled',
+        );
       }
       const code = readRedirect(redirected, state, config.redirectUri);
       const tokens = await redeem(deps, codeTokenRequest(config, code, pkce.verifier), config);

@@ -19,11 +19,15 @@ function isEntry(v: unknown): v is HistoryEntry {
   if (typeof v !== 'object' || v === null) return false;
   const e = v as Record<string, unknown>;
   return (
-    typeof e.link === 'string' && e.link.length <= 4096 &&
-    typeof e.verdict === 'string' && VERDICTS.includes(e.verdict) &&
+    typeof e.link === 'string' &&
+    e.link.length <= 4096 &&
+    typeof e.verdict === 'string' &&
+    VERDICTS.includes(e.verdict) &&
     (e.directoryHint === null || typeof e.directoryHint === 'string') &&
-    typeof e.at === 'string' && !Number.isNaN(Date.parse(e.at)) &&
-    typeof e.action === 'string' && ACTIONS.includes(e.action)
+    typeof e.at === 'string' &&
+    !Number.isNaN(Date.parse(e.at)) &&
+    typeof e.action === 'string' &&
+    ACTIONS.includes(e.action)
   );
 }
 
@@ -33,7 +37,11 @@ export function parseHistory(raw: unknown): HistoryEntry[] {
 }
 
 /** Newest first; the same link again moves to the top instead of repeating. */
-export function addToHistory(list: HistoryEntry[], entry: HistoryEntry, cap: number): HistoryEntry[] {
+export function addToHistory(
+  list: HistoryEntry[],
+  entry: HistoryEntry,
+  cap: number,
+): HistoryEntry[] {
   return pushRecent(list, entry, cap, (e) => e.link);
 }
 
@@ -45,6 +53,9 @@ function cell(value: string): string {
 
 /** RFC 4180 CSV with a header row, CRLF line ends. */
 export function historyToCsv(list: HistoryEntry[]): string {
-  const rows = [['time', 'action', 'verdict', 'directory', 'link'], ...list.map((e) => [e.at, e.action, e.verdict, e.directoryHint ?? '', e.link])];
+  const rows = [
+    ['time', 'action', 'verdict', 'directory', 'link'],
+    ...list.map((e) => [e.at, e.action, e.verdict, e.directoryHint ?? '', e.link]),
+  ];
   return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }

@@ -1,13 +1,26 @@
 // Formats a message from a `_locales/<lang>/messages.json` catalogue the way browsers do, so that
 // a chosen language (not only the browser's) can be used, and tests can read the real catalogue.
 
-export type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+export type Catalogue = Record<
+  string,
+  { message: string; placeholders?: Record<string, { content: string }> }
+>;
 
-export function formatMessage(catalogue: Catalogue, key: string, substitutions?: string | string[]): string {
+export function formatMessage(
+  catalogue: Catalogue,
+  key: string,
+  substitutions?: string | string[],
+): string {
   const entry = catalogue[key];
   if (!entry) return '';
-  const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
-  const positional = (s: string) => s.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
+  const subs =
+    substitutions === undefined
+      ? []
+      : Array.isArray(substitutions)
+        ? substitutions
+        : [substitutions];
+  const positional = (s: string) =>
+    s.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
   return entry.message
     .replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
       const ph = entry.placeholders?.[name.toLowerCase()];

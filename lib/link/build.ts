@@ -24,21 +24,40 @@ export function buildLink(parts: LinkParts): string {
   return `https://${host}/@${hint.value}#/access-packages/${id.value}`;
 }
 
-const HINT_CODES: ProblemCode[] = ['hint-missing', 'hint-malformed', 'hint-email', 'fill-hint-invalid'];
-const ID_CODES: ProblemCode[] = ['package-id-missing', 'package-id-partial', 'package-id-malformed', 'package-id-zero', 'route-not-package', 'fill-package-id-invalid'];
+const HINT_CODES: ProblemCode[] = [
+  'hint-missing',
+  'hint-malformed',
+  'hint-email',
+  'fill-hint-invalid',
+];
+const ID_CODES: ProblemCode[] = [
+  'package-id-missing',
+  'package-id-partial',
+  'package-id-malformed',
+  'package-id-zero',
+  'route-not-package',
+  'fill-package-id-invalid',
+];
 
 /**
  * Fills what a repairable link lacks with what the user (or history, or the page) supplied.
  * Only what is missing is filled; what was filled is validated; a new analysis is returned.
  * Dangerous and invalid links are returned as they are: they are not ours to repair.
  */
-export function repairLink(analysis: LinkAnalysis, fill: { directoryHint?: string; accessPackageId?: string }): LinkAnalysis {
+export function repairLink(
+  analysis: LinkAnalysis,
+  fill: { directoryHint?: string; accessPackageId?: string },
+): LinkAnalysis {
   if (analysis.verdict !== 'repairable' || analysis.host === null) return analysis;
   let { directoryHint, accessPackageId } = analysis;
   let problems = analysis.problems.map((p) => ({ ...p }));
   let filled = false;
 
-  if (directoryHint === null && fill.directoryHint !== undefined && fill.directoryHint.trim() !== '') {
+  if (
+    directoryHint === null &&
+    fill.directoryHint !== undefined &&
+    fill.directoryHint.trim() !== ''
+  ) {
     const hint = parseDirectoryHint(fill.directoryHint);
     if (hint.ok) {
       directoryHint = hint.value;
@@ -46,7 +65,11 @@ export function repairLink(analysis: LinkAnalysis, fill: { directoryHint?: strin
       filled = true;
     } else addProblems(problems, 'fill-hint-invalid');
   }
-  if (accessPackageId === null && fill.accessPackageId !== undefined && fill.accessPackageId.trim() !== '') {
+  if (
+    accessPackageId === null &&
+    fill.accessPackageId !== undefined &&
+    fill.accessPackageId.trim() !== ''
+  ) {
     const id = parseGuid(fill.accessPackageId);
     if (id.ok) {
       accessPackageId = id.value;
@@ -67,6 +90,8 @@ export function repairLink(analysis: LinkAnalysis, fill: { directoryHint?: strin
     needs,
     problems,
     verdict: complete ? 'valid' : 'repairable',
-    canonical: complete ? `https://${analysis.host}/@${directoryHint}#/access-packages/${accessPackageId}` : null,
+    canonical: complete
+      ? `https://${analysis.host}/@${directoryHint}#/access-packages/${accessPackageId}`
+      : null,
   };
 }

@@ -10,9 +10,28 @@ export interface DecodedText {
 
 // The entities that matter to a link (HTML5 names included: `&num;` is `#`).
 const NAMED: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', num: '#', commat: '@', colon: ':', sol: '/',
-  bsol: '\\', period: '.', quest: '?', equals: '=', percnt: '%', lpar: '(', rpar: ')', lsqb: '[', rsqb: ']',
-  grave: '`', tab: '\t', newline: '\n',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  num: '#',
+  commat: '@',
+  colon: ':',
+  sol: '/',
+  bsol: '\\',
+  period: '.',
+  quest: '?',
+  equals: '=',
+  percnt: '%',
+  lpar: '(',
+  rpar: ')',
+  lsqb: '[',
+  rsqb: ']',
+  grave: '`',
+  tab: '\t',
+  newline: '\n',
 };
 
 /** The character an entity at the start of `s` stands for, and its length; undefined when there is none. */
@@ -61,10 +80,17 @@ export function decodeText(s: string): DecodedText | null {
       from[length++] = at;
     }
   };
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const c = s.charCodeAt(i);
-    const m = c === 0x26 ? matchAt(ENTITY_AT, s, i) : c === 0x3d && qp ? matchAt(QP_AT, s, i) : null;
-    const decoded = m ? (c === 0x26 ? entityOf(m) : m[1] ? String.fromCharCode(parseInt(m[1], 16)) : '') : undefined;
+    const m =
+      c === 0x26 ? matchAt(ENTITY_AT, s, i) : c === 0x3d && qp ? matchAt(QP_AT, s, i) : null;
+    const decoded = m
+      ? c === 0x26
+        ? entityOf(m)
+        : m[1]
+          ? String.fromCharCode(parseInt(m[1], 16))
+          : ''
+      : undefined;
     if (m && decoded !== undefined) {
       emit(decoded, i);
       i += m[0].length;
@@ -93,5 +119,8 @@ function entityOf(m: RegExpExecArray): string | undefined {
 /** Entities decoded, for an attribute value or a text read from HTML source. */
 export function decodeEntities(s: string): string {
   if (!s.includes('&')) return s;
-  return s.replace(/&(?:[a-z]{2,8};|#\d{1,7};?|#x[0-9a-f]{1,6};?)/gi, (whole) => entityAt(whole)?.[0] ?? whole);
+  return s.replace(
+    /&(?:[a-z]{2,8};|#\d{1,7};?|#x[0-9a-f]{1,6};?)/gi,
+    (whole) => entityAt(whole)?.[0] ?? whole,
+  );
 }

@@ -26,7 +26,11 @@ const MAX_BRACKET_RUNS = 8;
 
 /** No whitespace of any kind, nothing a linkifier stops at, no markup, no entity or quoted-printable escape. */
 function isOnePlainRun(s: string): boolean {
-  return !/[\s"'`<>|[\]。，、；！？]/.test(s) && !(s.includes('&') && /&(?:[a-z]{2,8};|#)/i.test(s)) && !s.includes('=3D');
+  return (
+    !/[\s"'`<>|[\]。，、；！？]/.test(s) &&
+    !(s.includes('&') && /&(?:[a-z]{2,8};|#)/i.test(s)) &&
+    !s.includes('=3D')
+  );
 }
 
 const judgeOnce: Judge = (url, wrapped) => judgeUrl(url, url, { wrapped });
@@ -39,7 +43,8 @@ export function findLinks(text: string): LinkAnalysis[] {
   // The usual paste, one link alone, has nothing to decode, no markup and no pieces: its one stretch
   // is read at once (the same readings the general path below would make of it).
   if (isOnePlainRun(original)) {
-    const chosen = original.length >= 8 ? choose(readingsOf(original, true, false, judgeOnce)) : undefined;
+    const chosen =
+      original.length >= 8 ? choose(readingsOf(original, true, false, judgeOnce)) : undefined;
     return chosen ? [placed(chosen, original, 0, original.length)] : [];
   }
   const judge = memoJudge();
@@ -178,7 +183,12 @@ function nextRun(text: string, from: number): Run | null {
 }
 
 /** The stretches of one form of the text (as it is, or decoded); `at` maps its offsets to the original's. */
-function stretchesOf(text: string, at: (i: number) => number, raw: boolean, judge: Judge): Stretch[] {
+function stretchesOf(
+  text: string,
+  at: (i: number) => number,
+  raw: boolean,
+  judge: Judge,
+): Stretch[] {
   const out: Stretch[] = [];
   const add = (start: number, end: number, readings: Reading[]) => {
     if (readings.length > 0) out.push({ start: at(start), end: at(end), readings });
@@ -187,24 +197,39 @@ function stretchesOf(text: string, at: (i: number) => number, raw: boolean, judg
   const marked = new Map<string, Map<string, Reading | null>>();
   for (const link of markupLinks(text)) {
     const byText = marked.get(link.href) ?? marked.set(link.href, new Map()).get(link.href)!;
-    if (!byText.has(link.text)) byText.set(link.text, markupReading(link.href, link.text, raw, findLinks));
+    if (!byText.has(link.text))
+      byText.set(link.text, markupReading(link.href, link.text, raw, findLinks));
     const reading = byText.get(link.text);
     if (reading) add(link.start, link.end, [reading]);
   }
-  for (let run = nextRun(text, 0); run; ) {
+  for (let run = nextRun(text, 0); run;) {
     const { start } = run;
     let end = run.end;
     let joined = text.slice(start, end);
     let next = nextRun(text, end);
     // What a browser would read as one URL: a tab or line break inside a scheme or an authority,
     // and a link in `<…>` broken over lines.
-    for (let runs = 0; next && runs < MAX_BRACKET_RUNS && gluesTo(joined, text, end, next); runs++) {
+    for (
+      let runs = 0;
+      next && runs < MAX_BRACKET_RUNS && gluesTo(joined, text, end, next);
+      runs++
+    ) {
       joined += text.slice(next.start, next.end);
       end = next.end;
       next = nextRun(text, end);
     }
     if (joined.length >= 8 && /[:.%]/.test(joined)) {
-      const read = joinWrappedLines(text, { joined, end, next, readings: readingsOf(joined, raw, lineBreakBefore(text, end, next), judge) }, raw, judge);
+      const read = joinWrappedLines(
+        text,
+        {
+          joined,
+          end,
+          next,
+          readings: readingsOf(joined, raw, lineBreakBefore(text, end, next), judge),
+        },
+        raw,
+        judge,
+      );
       add(start, read.end, read.readings);
       next = read.next;
     }
@@ -232,11 +257,14 @@ function joinWrappedLines(text: string, chain: Chain, raw: boolean, judge: Judge
     if (/\n[ \t>]*\n/.test(gap)) break;
     // Quoted replies start each line with `>`: those marks are not part of the link.
     let cont: Run | null = chain.next;
-    while (cont && gap.includes('\n') && /^>+$/.test(text.slice(cont.start, cont.end))) cont = nextRun(text, cont.end);
+    while (cont && gap.includes('\n') && /^>+$/.test(text.slice(cont.start, cont.end)))
+      cont = nextRun(text, cont.end);
     if (!cont || startsLink(text.slice(cont.start, cont.end))) break;
     const joined = chain.joined + text.slice(cont.start, cont.end);
     const next = nextRun(text, cont.end);
-    const readings = readingsOf(joined, raw, lineBreakBefore(text, cont.end, next), judge).map((r) => ({ ...r, raw: false }));
+    const readings = readingsOf(joined, raw, lineBreakBefore(text, cont.end, next), judge).map(
+      (r) => ({ ...r, raw: false }),
+    );
     const joinedBest = choose(readings);
     if (!joinedBest || !better(joinedBest.judged, best?.judged)) break;
     chain = { joined, end: cont.end, next, readings };
@@ -248,7 +276,9 @@ function joinWrappedLines(text: string, chain: Chain, raw: boolean, judge: Judge
 /** Whether joining the next line could complete the link: it is not dangerous nor complete, and is one or may become one. */
 function mayComplete(best: Reading | undefined, joined: string): boolean {
   const verdict = best?.judged.analysis.verdict;
-  return verdict !== 'dangerous' && verdict !== 'valid' && (best !== undefined || inAuthority(joined));
+  return (
+    verdict !== 'dangerous' && verdict !== 'valid' && (best !== undefined || inAuthority(joined))
+  );
 }
 
 /** Whether the link so far has not yet passed its authority: `https://host` with no `/`, `?` or `#` after it. */
@@ -268,11 +298,20 @@ function gluesTo(joined: string, text: string, end: number, nextRun: Run): boole
   const gap = text.slice(end, nextRun.start);
   const next = text.slice(nextRun.start, nextRun.end);
   const open = joined.lastIndexOf('<');
-  if (open >= 0 && !joined.includes('>', open) && /^<\s*(?:h(?:tt|xx)ps?:|myaccess)/i.test(joined.slice(open))) return closesSoon(text, end);
+  if (
+    open >= 0 &&
+    !joined.includes('>', open) &&
+    /^<\s*(?:h(?:tt|xx)ps?:|myaccess)/i.test(joined.slice(open))
+  )
+    return closesSoon(text, end);
   if (!/^[\t\n\r]+$/.test(gap)) return false;
   // A scheme cut in two: the letters before the break and those after make `javascript:` and the like.
   const word = /[a-z]+$/i.exec(joined)?.[0];
-  if (word && /^(?:javascript|vbscript|data|https?):/i.test(word + next) && !/^(?:javascript|vbscript|data|https?):/i.test(next)) {
+  if (
+    word &&
+    /^(?:javascript|vbscript|data|https?):/i.test(word + next) &&
+    !/^(?:javascript|vbscript|data|https?):/i.test(next)
+  ) {
     return true;
   }
   // An authority cut in two, where the rest makes a host someone could own, or nothing came after

@@ -15,7 +15,8 @@ export function parseGuid(raw: string): GuidResult {
   else if (s.startsWith('{') && s.endsWith('}')) s = s.slice(1, -1);
   // 32 hex digits become a GUID once hyphenated: no need to test it again.
   const hex = HEX32.test(s);
-  if (hex) s = `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+  if (hex)
+    s = `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
   if (hex || GUID.test(s)) {
     if (s === ZERO) return { ok: false, reason: 'zero' };
     return { ok: true, value: s, normalized: s !== trimmed };

@@ -22,7 +22,11 @@ export function analyzeLink(input: string): LinkAnalysis {
   if (text.trim() === '') return notALink(text, 'empty-input');
   const links = findLinks(text);
   // Only the end of a link (`#/access-packages/…`, `/@contoso.com#/…`): say so, it is not a link to open.
-  if (links.length === 0) return notALink(text, /^\s*(?:[#/@]\S*)?access-packages/i.test(text) ? 'link-partial' : 'not-my-access');
+  if (links.length === 0)
+    return notALink(
+      text,
+      /^\s*(?:[#/@]\S*)?access-packages/i.test(text) ? 'link-partial' : 'not-my-access',
+    );
   const chosen = mostConcerning(links);
   if (links.length > 1) addProblems(chosen.problems, 'several-links');
   chosen.input = text;
@@ -36,7 +40,11 @@ export const BY_CONCERN: readonly Verdict[] = ['dangerous', 'repairable', 'valid
 export function mostConcerningIndex(links: readonly LinkAnalysis[]): number {
   let best = -1;
   for (let i = 0; i < links.length; i++) {
-    if (best < 0 || BY_CONCERN.indexOf(links[i]!.verdict) < BY_CONCERN.indexOf(links[best]!.verdict)) best = i;
+    if (
+      best < 0 ||
+      BY_CONCERN.indexOf(links[i]!.verdict) < BY_CONCERN.indexOf(links[best]!.verdict)
+    )
+      best = i;
   }
   return best;
 }

@@ -37,7 +37,12 @@ const MY_ACCESS_MENTION = /m[iy]-?acc?ess|access-(?:2d)?packages/i;
 const OFFICIAL_INSIDE = /myaccess\.microsoft\.(?:com|us)/i;
 const ROUTE_IMITATION = /(?:#|%23)\/?access-packages|access-packages\/+[{%0-9a-f]/i;
 // Microsoft's own sign-in carries My Access as where to return: it goes nowhere else.
-const MICROSOFT_SIGN_IN = new Set(['login.microsoftonline.com', 'login.microsoftonline.us', 'login.microsoft.com', 'login.live.com']);
+const MICROSOFT_SIGN_IN = new Set([
+  'login.microsoftonline.com',
+  'login.microsoftonline.us',
+  'login.microsoft.com',
+  'login.live.com',
+]);
 // Schemes that open no web page (mail, phone): an alias such as `myaccess-help@` is no imitation.
 const NOT_WEB = new Set(['mailto', 'tel', 'sms', 'callto']);
 
@@ -57,7 +62,13 @@ export function judgeUrl(input: string, url: string, options: JudgeOptions = {})
     const scheme = plain[1]!.toLowerCase();
     if (scheme === 'http') codes.push('insecure-scheme');
     const host = plain[2]!.toLowerCase() as MyAccessHost;
-    return judgeRoute(input, `${scheme}://${host}${s.slice(plain[0].length)}`, host, s.slice(plain[0].length), codes);
+    return judgeRoute(
+      input,
+      `${scheme}://${host}${s.slice(plain[0].length)}`,
+      host,
+      s.slice(plain[0].length),
+      codes,
+    );
   }
 
   const schemeMatch = /^([a-z][a-z0-9+.-]*):/i.exec(s);
@@ -70,7 +81,8 @@ export function judgeUrl(input: string, url: string, options: JudgeOptions = {})
   } else {
     scheme = schemeMatch[1]!.toLowerCase();
   }
-  if (DEFANGED.test(scheme)) return { analysis: result(input, s, 'invalid', ['defanged']), relevant: resemblesMyAccess(s) };
+  if (DEFANGED.test(scheme))
+    return { analysis: result(input, s, 'invalid', ['defanged']), relevant: resemblesMyAccess(s) };
   if (scheme !== 'http' && scheme !== 'https') {
     // A script or data URL is dangerous wherever it turns up; another scheme only when it imitates My Access.
     if (UNSAFE_SCHEMES.has(scheme) || (!NOT_WEB.has(scheme) && resemblesMyAccess(s))) {
@@ -100,7 +112,10 @@ export function judgeUrl(input: string, url: string, options: JudgeOptions = {})
   if (disguise.length > 0 || host === '') {
     if (!resemblesMyAccess(s) && !resemblesMyAccessHost(host)) return NOT_OURS;
     if (host === '') disguise.push('host-malformed');
-    return { analysis: result(input, link, 'dangerous', disguise, { realHost: realHostOf(link) }), relevant: true };
+    return {
+      analysis: result(input, link, 'dangerous', disguise, { realHost: realHostOf(link) }),
+      relevant: true,
+    };
   }
 
   const name = withoutTrailingDot(host);
@@ -110,16 +125,35 @@ export function judgeUrl(input: string, url: string, options: JudgeOptions = {})
     if (wrapper) return judgeWrapped(input, link, wrapper, depth);
     return judgeElsewhere(input, link, name, tail, options.wrapped === true);
   }
-  if (!defaultPort) return { analysis: result(input, link, 'invalid', ['host-port'], { realHost: name }), relevant: true };
+  if (!defaultPort)
+    return {
+      analysis: result(input, link, 'invalid', ['host-port'], { realHost: name }),
+      relevant: true,
+    };
   if (scheme === 'http') codes.push('insecure-scheme');
   return judgeRoute(input, link, name, tail, codes);
 }
 
 /** The route after an official host, read from the path the browser requests. */
-function judgeRoute(input: string, link: string, host: MyAccessHost, tail: string, codes: ProblemCode[]): Judged {
+function judgeRoute(
+  input: string,
+  link: string,
+  host: MyAccessHost,
+  tail: string,
+  codes: ProblemCode[],
+): Judged {
   const route = browserPath(link, tail);
   // Zero-width characters in the route are paste noise (in the host or hint they are a trick).
-  return { analysis: judgeOfficial(input, link, host, isAscii(route) ? route : stripRouteInvisible(route), codes), relevant: true };
+  return {
+    analysis: judgeOfficial(
+      input,
+      link,
+      host,
+      isAscii(route) ? route : stripRouteInvisible(route),
+      codes,
+    ),
+    relevant: true,
+  };
 }
 
 /**
@@ -151,7 +185,10 @@ function splitPort(authority: string): { host: string; port: string } {
   const colon = authority.lastIndexOf(':');
   if (colon < 0 || authority.includes('@')) return { host: authority, port: '' };
   const port = authority.slice(colon + 1);
-  return { host: authority.slice(0, colon), port: /^\d{0,5}$/.test(port) && Number(port) <= 65535 ? port : 'malformed' };
+  return {
+    host: authority.slice(0, colon),
+    port: /^\d{0,5}$/.test(port) && Number(port) <= 65535 ? port : 'malformed',
+  };
 }
 
 function stripRouteInvisible(tail: string): string {
@@ -164,25 +201,46 @@ function stripRouteInvisible(tail: string): string {
  * answer serves: most links of a long text are such, and none of them costs an allocation.
  */
 const NOT_OURS: Judged = Object.freeze({
-  analysis: Object.freeze({ ...result('', '', 'invalid', ['not-my-access']), needs: Object.freeze([]), unwrapped: Object.freeze([]), problems: Object.freeze([]) }) as unknown as LinkAnalysis,
+  analysis: Object.freeze({
+    ...result('', '', 'invalid', ['not-my-access']),
+    needs: Object.freeze([]),
+    unwrapped: Object.freeze([]),
+    problems: Object.freeze([]),
+  }) as unknown as LinkAnalysis,
   relevant: false,
 });
 
 /** A plain host that is not official: a look-alike, a link hiding a My Access link, or nothing of ours. */
-function judgeElsewhere(input: string, link: string, host: string, tail: string, wrapped: boolean): Judged {
+function judgeElsewhere(
+  input: string,
+  link: string,
+  host: string,
+  tail: string,
+  wrapped: boolean,
+): Judged {
   // A host that stops short of an official one at a line break was cut by the wrap, not faked.
   // (A quoted-printable soft break leaves an `=` there.)
-  if (wrapped && tail === '' && cutShort(host.replace(/=$/, ''))) return { analysis: result(input, link, 'invalid', ['host-cut']), relevant: true };
+  if (wrapped && tail === '' && cutShort(host.replace(/=$/, '')))
+    return { analysis: result(input, link, 'invalid', ['host-cut']), relevant: true };
   if (MICROSOFT_SIGN_IN.has(host)) return NOT_OURS;
   // Read the way any later step could decode it (percent, entities, quoted-printable), so that an
   // encoded My Access link inside still counts as one.
-  const decodedTail = stripInvisible(decodeEntities(safeDecode(tail)).replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))));
+  const decodedTail = stripInvisible(
+    decodeEntities(safeDecode(tail)).replace(/=([0-9A-F]{2})/g, (_, hex: string) =>
+      String.fromCharCode(parseInt(hex, 16)),
+    ),
+  );
   const inner = decodedTail.search(EMBEDDED_SCHEME);
   const embedded = inner >= 0 && MY_ACCESS_MENTION.test(decodedTail.slice(inner));
   const folded = skeleton(host);
   const resembles = resemblesMyAccessHost(host, folded);
   const fakeWrapper = imitatesWrapper(host, folded);
-  const imitates = embedded || resembles || OFFICIAL_INSIDE.test(decodedTail) || ROUTE_IMITATION.test(decodedTail) || (fakeWrapper && resemblesMyAccess(decodedTail));
+  const imitates =
+    embedded ||
+    resembles ||
+    OFFICIAL_INSIDE.test(decodedTail) ||
+    ROUTE_IMITATION.test(decodedTail) ||
+    (fakeWrapper && resemblesMyAccess(decodedTail));
   if (!imitates) return NOT_OURS;
   // A host no browser can reach (`myaccess.microsoft.com"https`, `…|My`) leads nowhere: that reading
   // is not the danger, and the pieces a linkifier makes of the text are judged instead.
@@ -207,24 +265,45 @@ function cutShort(host: string): boolean {
 function judgeWrapped(input: string, link: string, wrapper: WrapperMatch, depth: number): Judged {
   const unwrapped = [wrapper.name];
   if (depth >= MAX_WRAPPERS) {
-    return { analysis: result(input, link, 'dangerous', ['wrapper-too-deep'], { unwrapped }), relevant: true };
+    return {
+      analysis: result(input, link, 'dangerous', ['wrapper-too-deep'], { unwrapped }),
+      relevant: true,
+    };
   }
   if (wrapper.irreversible) {
     const display = wrapper.display?.trim() ?? '';
     const shown = withoutTrailingDot(display.toLowerCase());
     if (display && !isOfficialHost(shown) && resemblesMyAccessHost(display)) {
-      return { analysis: result(input, link, 'dangerous', ['wrapper-display-lookalike'], { unwrapped, realHost: display }), relevant: true };
+      return {
+        analysis: result(input, link, 'dangerous', ['wrapper-display-lookalike'], {
+          unwrapped,
+          realHost: display,
+        }),
+        relevant: true,
+      };
     }
     // Nothing else is knowable offline: ask for the original instead of guessing.
-    return { analysis: result(input, link, 'invalid', ['wrapper-irreversible'], { unwrapped }), relevant: display === '' || isOfficialHost(shown) };
+    return {
+      analysis: result(input, link, 'invalid', ['wrapper-irreversible'], { unwrapped }),
+      relevant: display === '' || isOfficialHost(shown),
+    };
   }
   // Two different targets (`url=` twice, `URL=` and `url=`): which one the redirector follows is a guess.
   if (wrapper.ambiguous) {
-    return { analysis: result(input, link, 'dangerous', ['wrapper-ambiguous'], { unwrapped, realHost: realHostOf(link) }), relevant: true };
+    return {
+      analysis: result(input, link, 'dangerous', ['wrapper-ambiguous'], {
+        unwrapped,
+        realHost: realHostOf(link),
+      }),
+      relevant: true,
+    };
   }
   // A target without a scheme is no link the wrapper could send anyone to (`url=3Dhttps…` read raw).
   if (!wrapper.target || !/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(asHref(wrapper.target))) {
-    return { analysis: result(input, link, 'invalid', ['wrapper-malformed'], { unwrapped }), relevant: resemblesMyAccess(link) };
+    return {
+      analysis: result(input, link, 'invalid', ['wrapper-malformed'], { unwrapped }),
+      relevant: resemblesMyAccess(link),
+    };
   }
   // The wrapper redirects to its target: that is judged afresh, as the browser will open it.
   const inner = judgeUrl(input, wrapper.target, { depth: depth + 1 });
@@ -234,6 +313,7 @@ function judgeWrapped(input: string, link: string, wrapper: WrapperMatch, depth:
   // The inner link has no scheme of its own to have lost: the wrapper held it whole.
   analysis.problems = analysis.problems.filter((p) => p.code !== 'scheme-missing');
   const usable = analysis.verdict === 'valid' || analysis.verdict === 'repairable';
-  if (wrapper.carriesRecipient && usable) addProblems(analysis.problems, 'wrapper-carries-recipient');
+  if (wrapper.carriesRecipient && usable)
+    addProblems(analysis.problems, 'wrapper-carries-recipient');
   return { analysis, relevant: true };
 }

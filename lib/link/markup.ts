@@ -24,7 +24,12 @@ export interface MarkupLink extends Anchor {
  * Judges a target against the text it is shown with. `linksIn` reads the shown text (findLinks,
  * passed in to keep the modules apart).
  */
-export function markupReading(href: string, shown: string, raw: boolean, linksIn: (text: string) => LinkAnalysis[]): Reading | null {
+export function markupReading(
+  href: string,
+  shown: string,
+  raw: boolean,
+  linksIn: (text: string) => LinkAnalysis[],
+): Reading | null {
   const target = absoluteTarget(asHref(href));
   const claimed = linksIn(shown)[0];
   // A relative target stays on the site that shows the link: nothing of ours, unless the text says otherwise.
@@ -33,14 +38,22 @@ export function markupReading(href: string, shown: string, raw: boolean, linksIn
   const judged = judgeUrl(target, target);
   if (!claimed) return judged.relevant ? { text: href, judged, kind: 'markup', raw } : null;
   // A target kept on a server (Mimecast) cannot be compared: it says so, neither safe nor a mismatch.
-  const irreversible = judged.relevant && judged.analysis.problems.some((p) => p.code === 'wrapper-irreversible');
-  if (irreversible || agrees(claimed, judged.analysis)) return { text: href, judged, kind: 'markup', raw };
+  const irreversible =
+    judged.relevant && judged.analysis.problems.some((p) => p.code === 'wrapper-irreversible');
+  if (irreversible || agrees(claimed, judged.analysis))
+    return { text: href, judged, kind: 'markup', raw };
   // Where the target really goes: the link the engine read (after unwrapping), or the target itself.
   const inner = judged.relevant ? judged.analysis : null;
   return mismatch(href, target, inner, raw, claimed);
 }
 
-function mismatch(href: string, target: string, inner: LinkAnalysis | null, raw: boolean, shown: LinkAnalysis): Reading {
+function mismatch(
+  href: string,
+  target: string,
+  inner: LinkAnalysis | null,
+  raw: boolean,
+  shown: LinkAnalysis,
+): Reading {
   const link = inner?.link ?? target;
   const analysis = result(target, link, 'dangerous', ['text-target-mismatch'], {
     unwrapped: inner ? [...inner.unwrapped] : [],
@@ -76,7 +89,12 @@ function agrees(shown: LinkAnalysis, target: LinkAnalysis): boolean {
 
 /** Every link of a text whose target and shown text are written apart: HTML, Markdown, Slack. */
 export function markupLinks(text: string): MarkupLink[] {
-  return [...anchorsInSource(text), ...markdownLinks(text), ...markdownReferences(text), ...slackLinks(text)];
+  return [
+    ...anchorsInSource(text),
+    ...markdownLinks(text),
+    ...markdownReferences(text),
+    ...slackLinks(text),
+  ];
 }
 
 const ANCHOR_TAGS = /<a(?=[\s/>])[^<>]*>|<\/a\s*>/gi;
@@ -148,16 +166,28 @@ export function markdownLinks(text: string): MarkupLink[] {
     scannedTo = at + 2;
     if (open < 0 || text[open] !== '[') continue;
     const link = inlineTarget(text, at + 2);
-    if (link) out.push({ start: open, end: link.end, href: link.href, text: `${text.slice(open + 1, at)} ${link.title}` });
+    if (link)
+      out.push({
+        start: open,
+        end: link.end,
+        href: link.href,
+        text: `${text.slice(open + 1, at)} ${link.title}`,
+      });
   }
   return out;
 }
 
 /** The `target "title")` part of a Markdown link, read from `from`; undefined when it is none. */
-function inlineTarget(text: string, from: number): { href: string; title: string; end: number } | undefined {
+function inlineTarget(
+  text: string,
+  from: number,
+): { href: string; title: string; end: number } | undefined {
   const stop = nextOr(text, '](', from);
   const rest = text.slice(from, Math.min(stop, from + 4096));
-  const m = /^[ \t]*\n?[ \t]*(?:<([^<>\n]*)>|((?:[^\s()]|\((?:[^\s()])*\))*))(?:[ \t]*\n?[ \t]+("[^"]*"|'[^']*'|\([^()]*\)))?[ \t]*\)/.exec(rest);
+  const m =
+    /^[ \t]*\n?[ \t]*(?:<([^<>\n]*)>|((?:[^\s()]|\((?:[^\s()])*\))*))(?:[ \t]*\n?[ \t]+("[^"]*"|'[^']*'|\([^()]*\)))?[ \t]*\)/.exec(
+      rest,
+    );
   if (!m) return undefined;
   return { href: m[1] ?? m[2]!, title: (m[3] ?? '').slice(1, -1), end: from + m[0].length };
 }
@@ -185,7 +215,8 @@ export function markdownReferences(text: string): MarkupLink[] {
   if (targets.size === 0) return [];
   for (const m of text.matchAll(/\[([^[\]\n]{1,500})\](?:\[([^[\]\n]{0,200})\])?(?![(:])/g)) {
     const href = targets.get(normalLabel(m[2] || m[1]!));
-    if (href !== undefined) out.push({ start: m.index, end: m.index + m[0].length, href, text: m[1]! });
+    if (href !== undefined)
+      out.push({ start: m.index, end: m.index + m[0].length, href, text: m[1]! });
   }
   return out;
 }
@@ -197,5 +228,10 @@ function normalLabel(label: string): string {
 /** Slack's message source: `<target|text>`. */
 export function slackLinks(text: string): MarkupLink[] {
   if (!text.includes('|')) return [];
-  return [...text.matchAll(/<([a-z][a-z0-9+.-]*:[^<>|\s]*)\|([^<>]*)>/gi)].map((m) => ({ start: m.index, end: m.index + m[0].length, href: m[1]!, text: m[2]! }));
+  return [...text.matchAll(/<([a-z][a-z0-9+.-]*:[^<>|\s]*)\|([^<>]*)>/gi)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    href: m[1]!,
+    text: m[2]!,
+  }));
 }

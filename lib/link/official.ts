@@ -18,11 +18,23 @@ export function analyzeOfficialUrl(url: string): LinkAnalysis | undefined {
   // Only the scheme's default port: any other is not My Access.
   if (!m || (m[3] !== undefined && Number(m[3]) !== (http ? 80 : 443))) return undefined;
   const codes: ProblemCode[] = http ? ['insecure-scheme'] : [];
-  return judgeOfficial(url, url, m[2]!.toLowerCase() as MyAccessHost, url.slice(m[0].length), codes);
+  return judgeOfficial(
+    url,
+    url,
+    m[2]!.toLowerCase() as MyAccessHost,
+    url.slice(m[0].length),
+    codes,
+  );
 }
 
 /** Reads hint, route and package id from what follows an official host. */
-export function judgeOfficial(input: string, link: string, host: MyAccessHost, tail: string, codes: ProblemCode[]): LinkAnalysis {
+export function judgeOfficial(
+  input: string,
+  link: string,
+  host: MyAccessHost,
+  tail: string,
+  codes: ProblemCode[],
+): LinkAnalysis {
   let hashAt = tail.indexOf('#');
   let hashLength = 1;
   const encodedHashAt = tail.indexOf('%23');
@@ -65,10 +77,13 @@ export function judgeOfficial(input: string, link: string, host: MyAccessHost, t
   // Anything after `?`, `&`, `;` or a second `#` in the route is a parameter, never part of the package id.
   const paramAt = route.search(/[?&;#]/);
   // The first two segments of the route, empty ones skipped.
-  const [, first, second] = /^\/*([^/]*)\/*([^/]*)/.exec(safeDecode(paramAt < 0 ? route : route.slice(0, paramAt)))!;
+  const [, first, second] = /^\/*([^/]*)\/*([^/]*)/.exec(
+    safeDecode(paramAt < 0 ? route : route.slice(0, paramAt)),
+  )!;
   let accessPackageId: string | null = null;
   const packageRoute = /^access-packages$/i.test(first!);
-  const id = !packageRoute || !second || ROUTE_WORDS.has(second.toLowerCase()) ? null : parseGuid(second);
+  const id =
+    !packageRoute || !second || ROUTE_WORDS.has(second.toLowerCase()) ? null : parseGuid(second);
   if (id?.ok) {
     accessPackageId = id.value;
     if (id.normalized) codes.push('package-id-normalized');
@@ -80,8 +95,40 @@ export function judgeOfficial(input: string, link: string, host: MyAccessHost, t
   }
   if (accessPackageId === null) needs.push('accessPackageId');
 
-  if (dangerous) return officialResult(input, link, 'dangerous', codes, host, directoryHint, accessPackageId, null, []);
-  if (needs.length > 0) return officialResult(input, link, 'repairable', codes, host, directoryHint, accessPackageId, null, needs);
+  if (dangerous)
+    return officialResult(
+      input,
+      link,
+      'dangerous',
+      codes,
+      host,
+      directoryHint,
+      accessPackageId,
+      null,
+      [],
+    );
+  if (needs.length > 0)
+    return officialResult(
+      input,
+      link,
+      'repairable',
+      codes,
+      host,
+      directoryHint,
+      accessPackageId,
+      null,
+      needs,
+    );
   const canonical = `https://${host}/@${directoryHint}#/access-packages/${accessPackageId}`;
-  return officialResult(input, link, 'valid', codes, host, directoryHint, accessPackageId, canonical, needs);
+  return officialResult(
+    input,
+    link,
+    'valid',
+    codes,
+    host,
+    directoryHint,
+    accessPackageId,
+    canonical,
+    needs,
+  );
 }

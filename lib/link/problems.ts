@@ -2,10 +2,25 @@ import type { Problem, ProblemCode, Severity } from './types';
 
 // One severity per code keeps the views consistent: the code alone says how bad it is.
 // Codes not listed here are errors. (Sets, not a table: this module ships in a content script.)
-const WARNINGS = new Set<ProblemCode>(['defanged', 'several-links', 'insecure-scheme', 'hash-missing', 'wrapper-carries-recipient']);
+const WARNINGS = new Set<ProblemCode>([
+  'defanged',
+  'several-links',
+  'insecure-scheme',
+  'hash-missing',
+  'wrapper-carries-recipient',
+]);
 const INFOS = new Set<ProblemCode>([
-  'route-not-package', 'scheme-missing', 'scheme-doubled', 'hash-encoded', 'at-encoded', 'query-dropped',
-  'text-cleaned', 'link-encoded', 'package-id-normalized', 'hint-normalized', 'repaired',
+  'route-not-package',
+  'scheme-missing',
+  'scheme-doubled',
+  'hash-encoded',
+  'at-encoded',
+  'query-dropped',
+  'text-cleaned',
+  'link-encoded',
+  'package-id-normalized',
+  'hint-normalized',
+  'repaired',
 ]);
 
 function severityOf(code: ProblemCode): Severity {

@@ -19,7 +19,8 @@ export interface Reading {
 
 // Where a URL starts inside a run: any `scheme://`, or a scheme a browser or a mail client acts on
 // without slashes (defanged ones too), not inside a word (`_https://` in Markdown emphasis starts one).
-const SCHEME = '(?:[a-z][a-z0-9+.-]*:\\/\\/|(?:https?|h(?:xx|\\*\\*)ps?|javascript|data|vbscript|file|ftp):)';
+const SCHEME =
+  '(?:[a-z][a-z0-9+.-]*:\\/\\/|(?:https?|h(?:xx|\\*\\*)ps?|javascript|data|vbscript|file|ftp):)';
 const URL_START = new RegExp(`(?<![a-z0-9+.-])${SCHEME}`, 'i');
 const SCHEME_AT_START = new RegExp(`^${SCHEME}`, 'i');
 // What linkifiers take without a scheme at the start of a run: `www.host/…`, `host.tld/…`, `\\\\host\\share`.
@@ -27,7 +28,8 @@ const BARE_START = /^(?:(?:[a-z0-9-]+\.)+[a-z]{2,63}(?::\d+)?[/?#]|\\\\[a-z0-9-]
 // A whole link percent-encoded once, as copied out of another link's `url=` parameter.
 const ENCODED_START = /https?%3a%2f%2f/i;
 // Spaces other than ASCII ones: a browser keeps them inside a URL, a linkifier ends a link there.
-const UNICODE_SPACES = '\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
+const UNICODE_SPACES =
+  '\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
 // What a linkifier ends a link at, inside a run (CJK punctuation too).
 const PIECE_STOP = new RegExp(`\\]\\(|["'\`<>|。，、；！？\\v\\f${UNICODE_SPACES}]`);
 const PIECE_STOPS = new RegExp(PIECE_STOP.source, 'g');
@@ -55,14 +57,16 @@ export function memoJudge(): Judge {
 export function readingsOf(run: string, raw: boolean, wrapped: boolean, judge: Judge): Reading[] {
   const out: Reading[] = [];
   // Readings that say nothing about My Access are dropped at once: a long text keeps little in memory.
-  const keep = (text: string, judged: Judged, kind: Reading['kind']) => judged.relevant && out.push({ text, judged, kind, raw });
+  const keep = (text: string, judged: Judged, kind: Reading['kind']) =>
+    judged.relevant && out.push({ text, judged, kind, raw });
   const whole = browserReading(run);
   if (whole !== null) keep(whole, judge(whole, wrapped), 'browser');
   if (PIECE_STOP.test(run)) {
     for (const part of run.split(PIECE_STOPS)) {
       // A piece's link starts where its scheme does (`URL:https://…`), as the browser reading's.
       const piece = browserReading(part);
-      if (piece !== null && piece !== whole && isCandidate(piece)) keep(piece, judge(piece, false), 'piece');
+      if (piece !== null && piece !== whole && isCandidate(piece))
+        keep(piece, judge(piece, false), 'piece');
     }
   }
   // Only a link that is encoded as a whole: inside another link's query it is a parameter, read there.
@@ -105,7 +109,13 @@ function isSchemeless(s: string): boolean {
   if (host.includes('@')) return false;
   // A cheap look first (most words of prose fail it), then the resemblance test proper.
   const mayResemble = /cc?es|acc|xn--/i.test(host) || !/^[\x20-\x7e]*$/.test(host);
-  return mayResemble && host.length >= 6 && host.includes('.') && !/[\s<>"'`]/.test(host) && resemblesMyAccessHost(host);
+  return (
+    mayResemble &&
+    host.length >= 6 &&
+    host.includes('.') &&
+    !/[\s<>"'`]/.test(host) &&
+    resemblesMyAccessHost(host)
+  );
 }
 
 /** How many opening marks stand before the link. */

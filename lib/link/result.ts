@@ -1,11 +1,23 @@
 import { addProblems } from './problems';
-import { MY_ACCESS_HOSTS, type LinkAnalysis, type MyAccessHost, type Need, type ProblemCode } from './types';
+import {
+  MY_ACCESS_HOSTS,
+  type LinkAnalysis,
+  type MyAccessHost,
+  type Need,
+  type ProblemCode,
+} from './types';
 
 export function isOfficialHost(host: string): host is MyAccessHost {
   return (MY_ACCESS_HOSTS as readonly string[]).includes(host);
 }
 
-export function result(input: string, link: string, verdict: LinkAnalysis['verdict'], codes: ProblemCode[], extra: Partial<LinkAnalysis> = {}): LinkAnalysis {
+export function result(
+  input: string,
+  link: string,
+  verdict: LinkAnalysis['verdict'],
+  codes: ProblemCode[],
+  extra: Partial<LinkAnalysis> = {},
+): LinkAnalysis {
   return {
     input,
     verdict,
@@ -37,11 +49,22 @@ export function officialResult(
   canonical: string | null,
   needs: Need[],
 ): LinkAnalysis {
-  return { input, verdict, host, directoryHint, accessPackageId, canonical, needs, unwrapped: [], problems: addProblems([], ...codes), realHost: null, link };
+  return {
+    input,
+    verdict,
+    host,
+    directoryHint,
+    accessPackageId,
+    canonical,
+    needs,
+    unwrapped: [],
+    problems: addProblems([], ...codes),
+    realHost: null,
+    link,
+  };
 }
 
 /** A verdict for input that is not a link to judge at all. */
 export function notALink(input: string, code: ProblemCode): LinkAnalysis {
   return result(input, input, 'invalid', [code]);
 }
-

@@ -2,7 +2,8 @@
 
 // Invisible characters a paste can carry (zero-width, soft hyphen, bidi controls). A literal, not
 // new RegExp(): bundlers drop an unused literal, so content scripts do not carry it.
-const INVISIBLE_ALL = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u206a-\u206f\u3164\ufeff\uffa0]/g;
+const INVISIBLE_ALL =
+  /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u206a-\u206f\u3164\ufeff\uffa0]/g;
 
 export function isAscii(s: string): boolean {
   return /^[\x20-\x7e]*$/.test(s);
@@ -28,7 +29,9 @@ export function safeDecode(s: string): string {
 const LENIENT_UTF8 = new TextDecoder();
 
 function decodeRun(run: string): string {
-  const text = LENIENT_UTF8.decode(Uint8Array.from(run.slice(1).split('%'), (hex) => parseInt(hex, 16)));
+  const text = LENIENT_UTF8.decode(
+    Uint8Array.from(run.slice(1).split('%'), (hex) => parseInt(hex, 16)),
+  );
   // The lenient decoder marks bytes that are not UTF-8 with U+FFFD: then the run stays as written.
   return text.includes('\ufffd') && !/%EF%BF%BD/i.test(run) ? run : text;
 }
@@ -44,7 +47,7 @@ export function queryParam(query: string, name: string): string | undefined {
  * not a split on `=`: wrapper queries carry long tracking parameters.
  */
 export function* queryParams(query: string): Generator<[name: string, value: string | undefined]> {
-  for (let start = 0; start <= query.length; ) {
+  for (let start = 0; start <= query.length;) {
     const amp = query.indexOf('&', start);
     const end = amp < 0 ? query.length : amp;
     const param = query.slice(start, end);
@@ -58,9 +61,18 @@ export function* queryParams(query: string): Generator<[name: string, value: str
  * The raw value of the first parameter called `name` (any case); a bare `name` counts as empty
  * unless `needsValue`.
  */
-export function rawQueryParam(query: string, name: string, needsValue: boolean): string | undefined {
+export function rawQueryParam(
+  query: string,
+  name: string,
+  needsValue: boolean,
+): string | undefined {
   for (const [key, value] of queryParams(query)) {
-    if ((value !== undefined || !needsValue) && key.length === name.length && key.toLowerCase() === name) return value ?? '';
+    if (
+      (value !== undefined || !needsValue) &&
+      key.length === name.length &&
+      key.toLowerCase() === name
+    )
+      return value ?? '';
   }
   return undefined;
 }
@@ -68,10 +80,52 @@ export function rawQueryParam(query: string, name: string, needsValue: boolean):
 // Letters that look like Latin ones (Cyrillic, Greek, Armenian, Latin extensions), folded for
 // look-alike detection only: never used to build a link.
 const CONFUSABLE: Record<string, string> = {
-  а: 'a', в: 'b', с: 'c', ԁ: 'd', е: 'e', һ: 'h', і: 'i', ј: 'j', к: 'k', ӏ: 'l', м: 'm', н: 'h', о: 'o',
-  р: 'p', ԛ: 'q', г: 'r', ѕ: 's', т: 't', ц: 'u', ѵ: 'v', ԝ: 'w', х: 'x', у: 'y', ʏ: 'y',
-  α: 'a', β: 'b', ϲ: 'c', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
-  ɑ: 'a', ɡ: 'g', ı: 'i', ȷ: 'j', ɩ: 'i', ո: 'n', օ: 'o', ս: 'u', ց: 'g',
+  а: 'a',
+  в: 'b',
+  с: 'c',
+  ԁ: 'd',
+  е: 'e',
+  һ: 'h',
+  і: 'i',
+  ј: 'j',
+  к: 'k',
+  ӏ: 'l',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  ԛ: 'q',
+  г: 'r',
+  ѕ: 's',
+  т: 't',
+  ц: 'u',
+  ѵ: 'v',
+  ԝ: 'w',
+  х: 'x',
+  у: 'y',
+  ʏ: 'y',
+  α: 'a',
+  β: 'b',
+  ϲ: 'c',
+  ε: 'e',
+  η: 'n',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  ɑ: 'a',
+  ɡ: 'g',
+  ı: 'i',
+  ȷ: 'j',
+  ɩ: 'i',
+  ո: 'n',
+  օ: 'o',
+  ս: 'u',
+  ց: 'g',
 };
 
 /**
@@ -87,8 +141,10 @@ export function skeleton(s: string): string {
   let last = 0;
   for (let i = 0; i < folded.length; i++) {
     let c = folded.charCodeAt(i);
-    if (c === 0x30) c = 0x6f; // 0 → o
-    else if (c === 0x31 || c === 0x7c) c = 0x6c; // 1, | → l
+    if (c === 0x30)
+      c = 0x6f; // 0 → o
+    else if (c === 0x31 || c === 0x7c)
+      c = 0x6c; // 1, | → l
     else if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x32 && c <= 0x39))) continue; // a-z, 2-9
     // `rn` reads as `m`, `vv` as `w`.
     if ((c === 0x6e && last === 0x72) || (c === 0x76 && last === 0x76)) {
@@ -133,7 +189,12 @@ export function editDistance(a: string, b: string, max: number): number {
     let rowMin = cur[lo - 1]!;
     const ca = a.charCodeAt(i - 1);
     for (let j = lo; j <= hi; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1), over);
+      const v = Math.min(
+        prev[j]! + 1,
+        cur[j - 1]! + 1,
+        prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1),
+        over,
+      );
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }

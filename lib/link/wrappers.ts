@@ -16,12 +16,63 @@ export interface WrapperMatch {
 
 const SAFELINKS = /^[a-z0-9-]+\.safelinks\.protection\.(?:outlook\.com|office365\.us)$/;
 // Teams' Safe Links page: older hosts and, since 2025, teams.public.onecdn.static.microsoft.
-const TEAMS_HOSTS = new Set(['statics.teams.cdn.office.net', 'statics.teams.microsoft.com', 'statics.gov.teams.microsoft.us', 'teams.public.onecdn.static.microsoft']);
+const TEAMS_HOSTS = new Set([
+  'statics.teams.cdn.office.net',
+  'statics.teams.microsoft.com',
+  'statics.gov.teams.microsoft.us',
+  'teams.public.onecdn.static.microsoft',
+]);
 // Google's own redirect hosts, named one by one: `google.<anything>` is not Google's.
 const GOOGLE_DOMAINS = [
-  'com', 'ad', 'ae', 'at', 'be', 'bg', 'ca', 'ch', 'cl', 'cz', 'de', 'dk', 'ee', 'es', 'fi', 'fr', 'gr', 'hr', 'hu', 'ie', 'is',
-  'it', 'lt', 'lu', 'lv', 'nl', 'no', 'pl', 'pt', 'ro', 'rs', 'ru', 'se', 'si', 'sk', 'co.in', 'co.jp', 'co.kr', 'co.nz',
-  'co.uk', 'co.za', 'com.ar', 'com.au', 'com.br', 'com.hk', 'com.mx', 'com.sg', 'com.tr', 'com.tw',
+  'com',
+  'ad',
+  'ae',
+  'at',
+  'be',
+  'bg',
+  'ca',
+  'ch',
+  'cl',
+  'cz',
+  'de',
+  'dk',
+  'ee',
+  'es',
+  'fi',
+  'fr',
+  'gr',
+  'hr',
+  'hu',
+  'ie',
+  'is',
+  'it',
+  'lt',
+  'lu',
+  'lv',
+  'nl',
+  'no',
+  'pl',
+  'pt',
+  'ro',
+  'rs',
+  'ru',
+  'se',
+  'si',
+  'sk',
+  'co.in',
+  'co.jp',
+  'co.kr',
+  'co.nz',
+  'co.uk',
+  'co.za',
+  'com.ar',
+  'com.au',
+  'com.br',
+  'com.hk',
+  'com.mx',
+  'com.sg',
+  'com.tr',
+  'com.tw',
 ];
 const GOOGLE_HOSTS = new Set(GOOGLE_DOMAINS.flatMap((d) => [`google.${d}`, `www.google.${d}`]));
 const MIMECAST = /^(?:protect-[a-z0-9-]+\.mimecast\.com|url\.[a-z0-9-]+\.m\.mimecastprotect\.com)$/;
@@ -37,21 +88,33 @@ export function matchWrapper(host: string, tail: string): WrapperMatch | null {
   const path = (q < 0 ? pathQuery : pathQuery.slice(0, q)).toLowerCase();
   const query = q < 0 ? '' : pathQuery.slice(q + 1);
   if (SAFELINKS.test(host)) {
-    return { name: 'safelinks', ...targetIn(query, ['url']), carriesRecipient: rawQueryParam(query, 'data', true) !== undefined };
+    return {
+      name: 'safelinks',
+      ...targetIn(query, ['url']),
+      carriesRecipient: rawQueryParam(query, 'data', true) !== undefined,
+    };
   }
   if (TEAMS_HOSTS.has(host) && /\/safelinks\/\d+\/atp-safelinks\.html$/.test(path)) {
     return { name: 'safelinks', ...targetIn(query, ['url']) };
   }
   if (host === 'urldefense.proofpoint.com') {
     if (path === '/v1/url') return { name: 'urldefense', ...targetIn(query, ['u']) };
-    if (path === '/v2/url') return { name: 'urldefense', ...targetIn(query, ['u'], decodeProofpointV2) };
+    if (path === '/v2/url')
+      return { name: 'urldefense', ...targetIn(query, ['u'], decodeProofpointV2) };
     return { name: 'urldefense' };
   }
   if (host === 'urldefense.com') return { name: 'urldefense', target: decodeProofpointV3(tail) };
-  if (GOOGLE_HOSTS.has(host) && path === '/url') return { name: 'google', ...targetIn(query, ['q', 'url']) };
-  if (host === 'slack-redir.net' && path === '/link') return { name: 'slack', ...targetIn(query, ['url']) };
+  if (GOOGLE_HOSTS.has(host) && path === '/url')
+    return { name: 'google', ...targetIn(query, ['q', 'url']) };
+  if (host === 'slack-redir.net' && path === '/link')
+    return { name: 'slack', ...targetIn(query, ['url']) };
   // The display domain is a host name: whatever follows it (`">Sales` read from HTML source) is not.
-  if (MIMECAST.test(host)) return { name: 'mimecast', irreversible: true, display: /^[^\s"'<>&]*/.exec(queryParam(query, 'domain') ?? '')![0] };
+  if (MIMECAST.test(host))
+    return {
+      name: 'mimecast',
+      irreversible: true,
+      display: /^[^\s"'<>&]*/.exec(queryParam(query, 'domain') ?? '')![0],
+    };
   return null;
 }
 
@@ -59,7 +122,11 @@ export function matchWrapper(host: string, tail: string): WrapperMatch | null {
  * The target a wrapper's query names under any of `names` (in any case, as the redirector may read
  * them): one value, or ambiguous when the query names two different ones.
  */
-function targetIn(query: string, names: string[], decode: (raw: string) => string | undefined = safeDecode): Pick<WrapperMatch, 'target' | 'ambiguous'> {
+function targetIn(
+  query: string,
+  names: string[],
+  decode: (raw: string) => string | undefined = safeDecode,
+): Pick<WrapperMatch, 'target' | 'ambiguous'> {
   const values = new Set<string>();
   for (const [name, raw] of queryParams(query)) {
     // The name as the redirector reads it: any case, escapes decoded (`%75rl` is `url`).
@@ -73,7 +140,9 @@ function targetIn(query: string, names: string[], decode: (raw: string) => strin
 
 /** A host that names a wrapper family without being one of its real hosts. */
 export function imitatesWrapper(host: string, sk = skeleton(host)): boolean {
-  return ['safelinks', 'urldefense', 'proofpoint', 'mimecast', 'slackredir'].some((w) => sk.includes(w));
+  return ['safelinks', 'urldefense', 'proofpoint', 'mimecast', 'slackredir'].some((w) =>
+    sk.includes(w),
+  );
 }
 
 /** v2: `-` stands for `%` and `_` for `/`, then percent-decoding. */

@@ -2,7 +2,16 @@ import { analyzeOfficialUrl } from '../link/official';
 import type { LinkAnalysis } from '../link/types';
 
 /** My Access routes (DESIGN.md §5). Anything else under a My Access host is still "My Access". */
-export type MyAccessRoute = 'access-package' | 'access-packages' | 'active' | 'requests' | 'approvals' | 'reviews' | 'overview' | 'home' | 'other';
+export type MyAccessRoute =
+  | 'access-package'
+  | 'access-packages'
+  | 'active'
+  | 'requests'
+  | 'approvals'
+  | 'reviews'
+  | 'overview'
+  | 'home'
+  | 'other';
 
 export interface MyAccessPage {
   route: MyAccessRoute;
@@ -16,7 +25,10 @@ export function isMyAccessUrl(url: string): boolean {
 }
 
 function routeOf(hash: string): MyAccessRoute {
-  const r = hash.replace(/^#?\/?/, '').split('?')[0]!.toLowerCase();
+  const r = hash
+    .replace(/^#?\/?/, '')
+    .split('?')[0]!
+    .toLowerCase();
   if (/^access-packages\/active(\/|$)/.test(r)) return 'active';
   if (/^access-packages\/[^/]+/.test(r)) return 'access-package';
   if (/^access-packages\/?$/.test(r)) return 'access-packages';

@@ -7,13 +7,25 @@ import type { MyAccessPage } from './my-access-url';
  * and a directory without a package counts only on the page a link opened (`initial`), not when
  * the user clicks through My Access's own lists.
  */
-export function pageStatus(page: MyAccessPage, { initial = true }: { initial?: boolean } = {}): PageStatus {
+export function pageStatus(
+  page: MyAccessPage,
+  { initial = true }: { initial?: boolean } = {},
+): PageStatus {
   const a = page.analysis;
   if (a.verdict === 'dangerous') return 'dangerous';
   if (a.verdict === 'valid') return 'complete';
   if (a.verdict !== 'repairable') return 'other';
   const packageRoute = page.route === 'access-package';
-  if (a.accessPackageId !== null || (packageRoute && a.problems.some((p) => p.code === 'package-id-partial'))) return 'incomplete';
-  if (initial && a.directoryHint !== null && (page.route === 'home' || page.route === 'access-packages' || packageRoute)) return 'incomplete';
+  if (
+    a.accessPackageId !== null ||
+    (packageRoute && a.problems.some((p) => p.code === 'package-id-partial'))
+  )
+    return 'incomplete';
+  if (
+    initial &&
+    a.directoryHint !== null &&
+    (page.route === 'home' || page.route === 'access-packages' || packageRoute)
+  )
+    return 'incomplete';
   return 'other';
 }

@@ -16,19 +16,26 @@ const LABELS = {
   name: ['name', 'nom', 'naam'],
   hidden: ['hidden', 'masqué', 'verborgen', 'ausgeblendet'],
   catalog: ['catalog', 'catalogue', 'catalogus', 'katalog', 'catalog name'],
-  link: ['my access portal link', 'lien du portail my access', 'koppeling naar my access-portal', 'link zum my access-portal'],
+  link: [
+    'my access portal link',
+    'lien du portail my access',
+    'koppeling naar my access-portal',
+    'link zum my access-portal',
+  ],
 };
 const YES = ['yes', 'oui', 'ja', 'true'];
 const NO = ['no', 'non', 'nee', 'nein', 'false'];
 const LINK_IN_TEXT = /https?:\/\/myaccess\.microsoft\.(?:com|us)\/[^\s"'<>]*/i;
 
-const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim().replace(/:$/, '').toLowerCase();
+const norm = (s: string | null | undefined) =>
+  (s ?? '').replace(/\s+/g, ' ').trim().replace(/:$/, '').toLowerCase();
 
 function textOf(el: Element | null): string {
   if (!el) return '';
   if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) return el.value.trim();
   const field = el.querySelector('input, textarea');
-  if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) return field.value.trim();
+  if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement)
+    return field.value.trim();
   return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
@@ -37,7 +44,11 @@ export function valueAfterLabel(root: ParentNode, labels: string[]): string | nu
   for (const el of root.querySelectorAll('label, dt, th, span, div, p')) {
     if (el.children.length > 1 || !labels.includes(norm(el.textContent))) continue;
     const forId = el instanceof HTMLLabelElement ? el.htmlFor : '';
-    const candidates = [forId ? root.querySelector(`#${CSS.escape(forId)}`) : null, el.nextElementSibling, el.parentElement?.nextElementSibling ?? null];
+    const candidates = [
+      forId ? root.querySelector(`#${CSS.escape(forId)}`) : null,
+      el.nextElementSibling,
+      el.parentElement?.nextElementSibling ?? null,
+    ];
     for (const c of candidates) {
       const value = textOf(c);
       if (value && !labels.includes(norm(value))) return value;
@@ -54,7 +65,11 @@ function yesNo(value: string | null): boolean | null {
 /** Any My Access link the root shows, in a field or in text, judged by the link engine. */
 export function findShownLink(root: ParentNode): LinkAnalysis | null {
   const labelled = valueAfterLabel(root, LABELS.link);
-  const texts = [labelled, ...Array.from(root.querySelectorAll('input, textarea'), (f) => (f as HTMLInputElement).value), (root as Element | Document).textContent ?? ''];
+  const texts = [
+    labelled,
+    ...Array.from(root.querySelectorAll('input, textarea'), (f) => (f as HTMLInputElement).value),
+    (root as Element | Document).textContent ?? '',
+  ];
   for (const t of texts) {
     const m = t ? LINK_IN_TEXT.exec(t) : null;
     const analysis = m ? analyzeOfficialUrl(m[0]) : undefined;

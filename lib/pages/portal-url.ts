@@ -2,7 +2,12 @@ import { parseGuid } from '../link/guid';
 import { safeDecode } from '../link/text';
 
 /** Admin portals, worldwide and US Government (DESIGN.md §5). */
-export const ADMIN_HOSTS = ['portal.azure.com', 'entra.microsoft.com', 'portal.azure.us', 'entra.microsoft.us'] as const;
+export const ADMIN_HOSTS = [
+  'portal.azure.com',
+  'entra.microsoft.com',
+  'portal.azure.us',
+  'entra.microsoft.us',
+] as const;
 
 export interface PortalLocation {
   host: string;
@@ -20,7 +25,9 @@ export function parsePortalUrl(url: string): PortalLocation | undefined {
   if (!m) return undefined;
   const host = m[1]!.toLowerCase().replace(/:443$/, '').replace(/\.$/, '');
   if (!(ADMIN_HOSTS as readonly string[]).includes(host)) return undefined;
-  const segments = safeDecode(m[2]!).split('/').filter((s) => s !== '');
+  const segments = safeDecode(m[2]!)
+    .split('/')
+    .filter((s) => s !== '');
   let tenant: string | null = null;
   if (segments[0]?.startsWith('@')) tenant = segments.shift()!.slice(1).toLowerCase() || null;
   const kind = segments.findIndex((s) => /^(?:view|blade)$/i.test(s));
@@ -71,7 +78,10 @@ export function isCatalogPage(url: string): boolean {
 
 export function isIdentityGovernanceDashboard(url: string): boolean {
   const p = parsePortalUrl(url);
-  return p?.extension?.toLowerCase() === 'microsoft_aad_erm' && p.blade?.toLowerCase() === 'dashboardblade';
+  return (
+    p?.extension?.toLowerCase() === 'microsoft_aad_erm' &&
+    p.blade?.toLowerCase() === 'dashboardblade'
+  );
 }
 
 export interface AccessPackageLocation {

@@ -25,23 +25,48 @@ export interface Settings {
   graphCloud: GraphCloud;
 }
 
-export const DEFAULT_SETTINGS: Settings = { defaultHint: '', cloud: 'global', historySize: 50, emailLanguage: 'en', organization: '', templates: {}, graphClientId: '', graphCloud: 'global' };
+export const DEFAULT_SETTINGS: Settings = {
+  defaultHint: '',
+  cloud: 'global',
+  historySize: 50,
+  emailLanguage: 'en',
+  organization: '',
+  templates: {},
+  graphClientId: '',
+  graphCloud: 'global',
+};
 export const MAX_HISTORY = 500;
 
 export function parseSettings(raw: unknown): Settings {
   const r = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   const hint = typeof r.defaultHint === 'string' ? parseDirectoryHint(r.defaultHint) : undefined;
-  const size = typeof r.historySize === 'number' && Number.isInteger(r.historySize) ? r.historySize : NaN;
+  const size =
+    typeof r.historySize === 'number' && Number.isInteger(r.historySize) ? r.historySize : NaN;
   return {
     defaultHint: hint?.ok ? hint.value : DEFAULT_SETTINGS.defaultHint,
     cloud: r.cloud === 'global' || r.cloud === 'usgov' ? r.cloud : DEFAULT_SETTINGS.cloud,
     historySize: size >= 0 && size <= MAX_HISTORY ? size : DEFAULT_SETTINGS.historySize,
-    emailLanguage: (EMAIL_LANGUAGES as readonly unknown[]).includes(r.emailLanguage) ? (r.emailLanguage as EmailLanguage) : DEFAULT_SETTINGS.emailLanguage,
-    organization: typeof r.organization === 'string' ? r.organization.replace(/[\r\n\t]+/g, ' ').trim().slice(0, 200) : DEFAULT_SETTINGS.organization,
+    emailLanguage: (EMAIL_LANGUAGES as readonly unknown[]).includes(r.emailLanguage)
+      ? (r.emailLanguage as EmailLanguage)
+      : DEFAULT_SETTINGS.emailLanguage,
+    organization:
+      typeof r.organization === 'string'
+        ? r.organization
+            .replace(/[\r\n\t]+/g, ' ')
+            .trim()
+            .slice(0, 200)
+        : DEFAULT_SETTINGS.organization,
     templates: parseTemplates(r.templates),
-    graphClientId: typeof r.graphClientId === 'string' && isClientId(r.graphClientId.trim()) ? r.graphClientId.trim().toLowerCase() : DEFAULT_SETTINGS.graphClientId,
+    graphClientId:
+      typeof r.graphClientId === 'string' && isClientId(r.graphClientId.trim())
+        ? r.graphClientId.trim().toLowerCase()
+        : DEFAULT_SETTINGS.graphClientId,
     // A US Government admin without a Graph choice yet most likely sits in GCC High.
-    graphCloud: isGraphCloud(r.graphCloud) ? r.graphCloud : r.cloud === 'usgov' ? 'usgov-high' : DEFAULT_SETTINGS.graphCloud,
+    graphCloud: isGraphCloud(r.graphCloud)
+      ? r.graphCloud
+      : r.cloud === 'usgov'
+        ? 'usgov-high'
+        : DEFAULT_SETTINGS.graphCloud,
   };
 }
 

@@ -13,7 +13,11 @@ function pageAssets(html) {
 }
 
 export function bundleSizes() {
-  const contentScripts = Object.fromEntries(readdirSync(join(OUT, 'content-scripts')).filter((f) => f.endsWith('.js')).map((f) => [f, gz(`content-scripts/${f}`)]));
+  const contentScripts = Object.fromEntries(
+    readdirSync(join(OUT, 'content-scripts'))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => [f, gz(`content-scripts/${f}`)]),
+  );
   const popupFiles = pageAssets('popup.html');
   return {
     contentScripts,

@@ -5,13 +5,19 @@ import { fixture, G, withExtension } from '../../tests/e2e/harness.mjs';
 const NAVIGATIONS = 40;
 
 async function measures(page, name) {
-  return page.evaluate((n) => performance.getEntriesByName(`ald:${n}`).map((e) => e.duration), name);
+  return page.evaluate(
+    (n) => performance.getEntriesByName(`ald:${n}`).map((e) => e.duration),
+    name,
+  );
 }
 
 async function navigate(page, hashes) {
   for (let i = 0; i < NAVIGATIONS; i++) {
     await page.evaluate((h) => (location.hash = h), hashes[i % hashes.length]);
-    await page.waitForFunction((n) => performance.getEntriesByName(`ald:${n[0]}`).length >= n[1], [page.__ald, i + 2]);
+    await page.waitForFunction(
+      (n) => performance.getEntriesByName(`ald:${n[0]}`).length >= n[1],
+      [page.__ald, i + 2],
+    );
   }
 }
 
@@ -35,8 +41,17 @@ export async function benchContentScripts() {
     // My Access: a page that needs nothing (a member's request history), then navigations.
     const my = await context.newPage();
     my.__ald = 'myaccess';
-    out.myAccessIdle = await firstRuns(my, 'myaccess', 'https://myaccess.microsoft.com/#/request-history');
-    await navigate(my, ['#/access-reviews', `#/access-packages/${G}`, '#/request-approval', '#/overview']);
+    out.myAccessIdle = await firstRuns(
+      my,
+      'myaccess',
+      'https://myaccess.microsoft.com/#/request-history',
+    );
+    await navigate(my, [
+      '#/access-reviews',
+      `#/access-packages/${G}`,
+      '#/request-approval',
+      '#/overview',
+    ]);
     out.myAccessNav = (await measures(my, 'myaccess')).slice(1);
 
     // Portal: a page that is not an access package, then navigations between blades.

@@ -19,7 +19,10 @@ function timePerCall(fn, inputs, minMs = 400) {
 
 export async function benchLinkEngine() {
   // A mixed set: every table row that is one link (no prose, not oversized), plus variants.
-  const base = Object.values(ALL_ROWS).flat().map((r) => r.input).filter((s) => s.length < 4096 && !/\s/.test(s.trim()));
+  const base = Object.values(ALL_ROWS)
+    .flat()
+    .map((r) => r.input)
+    .filter((s) => s.length < 4096 && !/\s/.test(s.trim()));
   const inputs = [];
   for (let i = 0; inputs.length < 1200; i++) {
     const s = base[i % base.length];
@@ -43,10 +46,14 @@ export async function benchLinkEngine() {
   const engine = median(engineRuns);
   const url = median(urlRuns);
 
-  const para = 'Hello Anna, thanks for the call today. The quarterly report is attached: https://www.contoso.com/reports/q3?lang=en\n> quoted reply text from an earlier mail, with a signature and a footer.\n';
+  const para =
+    'Hello Anna, thanks for the call today. The quarterly report is attached: https://www.contoso.com/reports/q3?lang=en\n> quoted reply text from an earlier mail, with a signature and a footer.\n';
   let mail = '';
   while (mail.length < 1_000_000) mail += para;
-  mail = mail.slice(0, 500_000) + '\nhttps://nam12.safelinks.protection.outlook.com/?url=https%3A%2F%2Fmyaccess.microsoft.com%2F%40contoso.com%23%2Faccess-packages%2F6f1d2c3a-1b2c-4d5e-8f90-a1b2c3d4e5f6&data=05\n' + mail.slice(500_000);
+  mail =
+    mail.slice(0, 500_000) +
+    '\nhttps://nam12.safelinks.protection.outlook.com/?url=https%3A%2F%2Fmyaccess.microsoft.com%2F%40contoso.com%23%2Faccess-packages%2F6f1d2c3a-1b2c-4d5e-8f90-a1b2c3d4e5f6&data=05\n' +
+    mail.slice(500_000);
   const runs = [];
   let found = 0;
   for (let i = 0; i < 7; i++) {
@@ -58,7 +65,8 @@ export async function benchLinkEngine() {
 
   // Hostile text of 100,000 characters, one shape at a time (the growth test in
   // tests/link/browser-oracle.test.ts checks the same shapes grow linearly): the best of five runs.
-  const L = 'https://myaccess.microsoft.com/@contoso.com#/access-packages/6f1d2c3a-1b2c-4d5e-8f90-a1b2c3d4e5f6';
+  const L =
+    'https://myaccess.microsoft.com/@contoso.com#/access-packages/6f1d2c3a-1b2c-4d5e-8f90-a1b2c3d4e5f6';
   const n = 100_000;
   const shapes = {
     'closing brackets': `a.b${')'.repeat(n)}`,
@@ -71,7 +79,7 @@ export async function benchLinkEngine() {
     'markdown references': `[a]: https://evil.example/?u=${L}&${'x'.repeat(n / 2)}\n${'[a]'.repeat(n / 6)}`,
     anchors: '<a href="https://e.x/">'.repeat(n / 23),
     'broken escapes': `https://nam02.safelinks.protection.outlook.com/?url=${'%E0a'.repeat(n / 4)}`,
-    'schemes': 'https://'.repeat(n / 8),
+    schemes: 'https://'.repeat(n / 8),
   };
   const hostile = {};
   for (const [name, text] of Object.entries(shapes)) {

@@ -7,6 +7,13 @@ import { pathToFileURL } from 'node:url';
 
 export async function loadTs(entry) {
   const outfile = join(mkdtempSync(join(tmpdir(), 'ald-bench-')), 'bundle.mjs');
-  await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'node', outfile, logLevel: 'error' });
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    outfile,
+    logLevel: 'error',
+  });
   return import(pathToFileURL(outfile).href);
 }

@@ -9,7 +9,9 @@ export async function benchPopup(opens = 15) {
     for (let i = 0; i < opens; i++) {
       await page.goto(`chrome-extension://${extensionId}/popup.html`);
       await page.waitForFunction(() => performance.getEntriesByName('ald:popup-ready').length > 0);
-      times.push(await page.evaluate(() => performance.getEntriesByName('ald:popup-ready')[0].startTime));
+      times.push(
+        await page.evaluate(() => performance.getEntriesByName('ald:popup-ready')[0].startTime),
+      );
     }
     return times.sort((a, b) => a - b);
   });

@@ -8,7 +8,16 @@ afterEach(cleanup);
 
 function Field() {
   const [value, setValue] = useState('');
-  return <CheckedField id="hint" label="Directory hint" error={value === 'bad' ? 'Enter a domain.' : ''} type="text" value={value} onInput={(e) => setValue(e.currentTarget.value)} />;
+  return (
+    <CheckedField
+      id="hint"
+      label="Directory hint"
+      error={value === 'bad' ? 'Enter a domain.' : ''}
+      type="text"
+      value={value}
+      onInput={(e) => setValue(e.currentTarget.value)}
+    />
+  );
 }
 
 describe('CheckedField', () => {
@@ -28,7 +37,18 @@ describe('CheckedField', () => {
   });
 
   it('passes the input’s own attributes through', () => {
-    render(<CheckedField id="size" label="Links kept" error="" type="number" min={0} max={500} value="20" onInput={() => {}} />);
+    render(
+      <CheckedField
+        id="size"
+        label="Links kept"
+        error=""
+        type="number"
+        min={0}
+        max={500}
+        value="20"
+        onInput={() => {}}
+      />,
+    );
     const input = screen.getByLabelText('Links kept') as HTMLInputElement;
     expect([input.type, input.min, input.max, input.value]).toEqual(['number', '0', '500', '20']);
   });

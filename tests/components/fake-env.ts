@@ -14,7 +14,18 @@ import nl from '../../public/_locales/nl/messages.json';
 const CATALOGUES: Record<string, Catalogue> = { en, fr, nl };
 
 /** An in-memory PopupEnv: what the popup would do to the browser, recorded for assertions. */
-export function fakeEnv(over: { settings?: Partial<Settings>; tabUrl?: string | null; state?: TabState; hints?: string[]; history?: HistoryEntry[]; copyOk?: boolean; graph?: ReturnType<typeof fakeGraphEnv>; answers?: Record<string, Answers> } = {}) {
+export function fakeEnv(
+  over: {
+    settings?: Partial<Settings>;
+    tabUrl?: string | null;
+    state?: TabState;
+    hints?: string[];
+    history?: HistoryEntry[];
+    copyOk?: boolean;
+    graph?: ReturnType<typeof fakeGraphEnv>;
+    answers?: Record<string, Answers>;
+  } = {},
+) {
   const answers = { ...over.answers };
   let history = over.history ?? [];
   let hints = over.hints ?? [];
@@ -29,7 +40,9 @@ export function fakeEnv(over: { settings?: Partial<Settings>; tabUrl?: string | 
     tab: async () => ({ url: over.tabUrl ?? null, state: over.state }),
     settings: async () => settings,
     history: async () => history,
-    addHistory: vi.fn(async (e: HistoryEntry) => (history = addToHistory(history, e, settings.historySize))),
+    addHistory: vi.fn(
+      async (e: HistoryEntry) => (history = addToHistory(history, e, settings.historySize)),
+    ),
     clearHistory: vi.fn(async () => void (history = [])),
     recentHints: async () => hints,
     rememberHint: vi.fn(async (h: string) => void (hints = [h, ...hints.filter((x) => x !== h)])),
@@ -42,20 +55,41 @@ export function fakeEnv(over: { settings?: Partial<Settings>; tabUrl?: string | 
 }
 
 /** An in-memory GraphEnv: a signed-in state, a package answer, and the calls made. */
-export function fakeGraphEnv(over: { tokens?: TokenSet | null; signIn?: () => Promise<{ tokens: TokenSet; organization: GraphOrganization | null }>; readPackage?: (id: string) => Promise<GraphPackage> } = {}) {
+export function fakeGraphEnv(
+  over: {
+    tokens?: TokenSet | null;
+    signIn?: () => Promise<{ tokens: TokenSet; organization: GraphOrganization | null }>;
+    readPackage?: (id: string) => Promise<GraphPackage>;
+  } = {},
+) {
   let tokens = over.tokens ?? null;
   const env = {
     redirectUri: () => 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/',
     signIn: vi.fn(async (_: { clientId: string; tenant: string; cloud: GraphCloud }) => {
-      const r = await (over.signIn ?? (async () => ({ tokens: TOKENS, organization: { name: 'Contoso', hint: 'contoso.onmicrosoft.com' } })))();
+      const r = await (
+        over.signIn ??
+        (async () => ({
+          tokens: TOKENS,
+          organization: { name: 'Contoso', hint: 'contoso.onmicrosoft.com' },
+        }))
+      )();
       tokens = r.tokens;
       return r;
     }),
     signOut: vi.fn(async () => void (tokens = null)),
     signedIn: async () => tokens,
-    readPackage: vi.fn(over.readPackage ?? (async () => Promise.reject(new GraphProblem('not-signed-in')))),
+    readPackage: vi.fn(
+      over.readPackage ?? (async () => Promise.reject(new GraphProblem('not-signed-in'))),
+    ),
   } satisfies GraphEnv;
   return env;
 }
 
-export const TOKENS: TokenSet = { accessToken: 'a', refreshToken: 'r', expiresAt: Date.UTC(2026, 10, 24, 15, 30), cloud: 'global', clientId: '5b7c0a2e-1d3f-4e6a-9b8c-7d6e5f4a3b2c', tenant: 'contoso.onmicrosoft.com' };
+export const TOKENS: TokenSet = {
+  accessToken: 'a',
+  refreshToken: 'r',
+  expiresAt: Date.UTC(2026, 10, 24, 15, 30),
+  cloud: 'global',
+  clientId: '5b7c0a2e-1d3f-4e6a-9b8c-7d6e5f4a3b2c',
+  tenant: 'contoso.onmicrosoft.com',
+};

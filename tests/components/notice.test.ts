@@ -11,7 +11,8 @@ import { G } from '../fixtures/link-rows';
 
 const MISSING_HINT = `https://myaccess.microsoft.com/#/access-packages/${G}`;
 
-const trusted = <E extends Event>(event: E) => Object.defineProperty(event, 'isTrusted', { value: true });
+const trusted = <E extends Event>(event: E) =>
+  Object.defineProperty(event, 'isTrusted', { value: true });
 const stored = () => fakeBrowser.storage.local.get(['recentHints', 'dismissedNotices']);
 
 async function open() {
@@ -59,7 +60,10 @@ describe('the incomplete-link notice', () => {
     input.dispatchEvent(new Event('input', { bubbles: true }));
     expect(repair.disabled).toBe(false);
     repair.click();
-    for (const target of [input, repair]) target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+    for (const target of [input, repair])
+      target.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }),
+      );
     await settle();
     expect(assign).not.toHaveBeenCalled();
     expect(await stored()).toEqual({ recentHints: ['fabrikam.com'] });
@@ -68,7 +72,9 @@ describe('the incomplete-link notice', () => {
   it('ignores Dismiss clicked and Escape pressed by page script: the notice stays', async () => {
     const { host, input, dismiss } = await open();
     dismiss.click();
-    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    input.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }),
+    );
     await settle();
     expect(host.isConnected).toBe(true);
     expect(await stored()).toEqual({ recentHints: ['fabrikam.com'] });
@@ -79,17 +85,34 @@ describe('the incomplete-link notice', () => {
     input.value = 'Contoso.OnMicrosoft.com';
     input.dispatchEvent(new Event('input', { bubbles: true }));
     repair.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true })));
-    await vi.waitFor(() => expect(assign).toHaveBeenCalledWith(`https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/${G}`));
+    await vi.waitFor(() =>
+      expect(assign).toHaveBeenCalledWith(
+        `https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/${G}`,
+      ),
+    );
     expect((await stored()).recentHints).toEqual(['contoso.onmicrosoft.com', 'fabrikam.com']);
   });
 
   it.each<[string, (n: Notice) => void]>([
-    ['click on Dismiss', (n) => n.dismiss.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true })))],
-    ['Escape', (n) => n.input.dispatchEvent(trusted(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })))],
+    [
+      'click on Dismiss',
+      (n) => n.dismiss.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true }))),
+    ],
+    [
+      'Escape',
+      (n) =>
+        n.input.dispatchEvent(
+          trusted(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })),
+        ),
+    ],
   ])("dismisses on the user's own %s, and remembers it", async (_, act) => {
     const notice = await open();
     act(notice);
     expect(notice.host.isConnected).toBe(false);
-    await vi.waitFor(async () => expect((await stored()).dismissedNotices).toEqual([parseMyAccessPage(MISSING_HINT)!.analysis.link]));
+    await vi.waitFor(async () =>
+      expect((await stored()).dismissedNotices).toEqual([
+        parseMyAccessPage(MISSING_HINT)!.analysis.link,
+      ]),
+    );
   });
 });

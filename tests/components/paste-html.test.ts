@@ -45,7 +45,11 @@ describe('anchorsInHtml', () => {
   });
 
   it('keeps the href as written: relative and empty ones are not resolved against the popup', () => {
-    expect(anchorsInHtml('<a href="/@contoso.com#/access-packages/x">rel</a><a href="">empty</a><a>none</a>')).toEqual([
+    expect(
+      anchorsInHtml(
+        '<a href="/@contoso.com#/access-packages/x">rel</a><a href="">empty</a><a>none</a>',
+      ),
+    ).toEqual([
       { href: '/@contoso.com#/access-packages/x', text: 'rel' },
       { href: '', text: 'empty' },
     ]);
@@ -65,7 +69,10 @@ describe('anchorsInHtml', () => {
   });
 
   it('bounded: at most 500 anchors, and the HTML cut at 2,000,000 characters before parsing', () => {
-    const many = Array.from({ length: MAX_ANCHORS + 100 }, (_, i) => `<a href="https://example.com/${i}">${i}</a>`).join('');
+    const many = Array.from(
+      { length: MAX_ANCHORS + 100 },
+      (_, i) => `<a href="https://example.com/${i}">${i}</a>`,
+    ).join('');
     const anchors = anchorsInHtml(many);
     expect(anchors).toHaveLength(500);
     expect(anchors.at(-1)).toEqual({ href: 'https://example.com/499', text: '499' });

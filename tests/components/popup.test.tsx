@@ -27,21 +27,36 @@ const verdict = () => screen.getByTestId('verdict');
 const box = () => screen.getByLabelText('Paste a link or a whole email') as HTMLTextAreaElement;
 /** The list of links found, named by its count line. */
 const found = () => screen.getByRole('region', { name: /links found/ });
-const listed = () => within(found()).getAllByRole('listitem').map((li) => li.textContent);
+const listed = () =>
+  within(found())
+    .getAllByRole('listitem')
+    .map((li) => li.textContent);
 const shown = () => within(found()).getByRole('button', { pressed: true }).textContent;
 
 /** A paste as the browser dispatches it, with the flavours a copy put on the clipboard. */
 function paste(flavours: Record<string, string>) {
   const data = new DataTransfer();
   for (const [type, value] of Object.entries(flavours)) data.setData(type, value);
-  const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+  const event = new ClipboardEvent('paste', {
+    clipboardData: data,
+    bubbles: true,
+    cancelable: true,
+  });
   fireEvent(box(), event);
   return event;
 }
 
 /** A stand-in for the anchor engine: every anchor is a disguise leading to its href's host. */
 function judgeAnchorsDangerous(anchors: Anchor[]): LinkAnalysis[] {
-  return anchors.map((a) => ({ ...engine.analyzeLink(a.href), input: a.href, link: a.href, verdict: 'dangerous', canonical: null, realHost: new URL(a.href).hostname, problems: [{ code: 'host-lookalike', severity: 'error' }] }));
+  return anchors.map((a) => ({
+    ...engine.analyzeLink(a.href),
+    input: a.href,
+    link: a.href,
+    verdict: 'dangerous',
+    canonical: null,
+    realHost: new URL(a.href).hostname,
+    problems: [{ code: 'host-lookalike', severity: 'error' }],
+  }));
 }
 
 afterEach(() => {
@@ -69,7 +84,13 @@ describe('Popup', () => {
     expect(env.copy).toHaveBeenCalledWith(LINK);
     fireEvent.click(screen.getByRole('button', { name: 'Open link' }));
     await waitFor(() => expect(env.open).toHaveBeenCalledWith(LINK));
-    await waitFor(() => expect(env.addHistory.mock.calls.map((c) => c[0].action)).toEqual(['checked', 'copied', 'opened']));
+    await waitFor(() =>
+      expect(env.addHistory.mock.calls.map((c) => c[0].action)).toEqual([
+        'checked',
+        'copied',
+        'opened',
+      ]),
+    );
   });
 
   it('repairable: asks only for what is missing, validates it and shows the repaired link at once', () => {
@@ -83,7 +104,9 @@ describe('Popup', () => {
     fireEvent.input(field, { target: { value: 'contoso.com' } });
     expect(verdict().dataset.verdict).toBe('valid');
     // The words follow the repair, not the link as it came.
-    expect(verdict().textContent).toContain('This link opens the access package in the right organisation.');
+    expect(verdict().textContent).toContain(
+      'This link opens the access package in the right organisation.',
+    );
     expect(verdict().textContent).not.toContain('misses what the partner needs');
     expect(screen.getByTestId('canonical').textContent).toBe(LINK);
   });
@@ -92,8 +115,12 @@ describe('Popup', () => {
     const env = fakeEnv({ hints: ['fabrikam.com'] });
     render(<Popup env={env} />);
     await waitFor(() => expect(env.addHistory).not.toHaveBeenCalled());
-    fireEvent.input(screen.getByLabelText('Paste a link or a whole email'), { target: { value: `https://myaccess.microsoft.com/#/access-packages/${G}` } });
-    expect((screen.getByLabelText("Organisation's domain or tenant ID") as HTMLInputElement).value).toBe('fabrikam.com');
+    fireEvent.input(screen.getByLabelText('Paste a link or a whole email'), {
+      target: { value: `https://myaccess.microsoft.com/#/access-packages/${G}` },
+    });
+    expect(
+      (screen.getByLabelText("Organisation's domain or tenant ID") as HTMLInputElement).value,
+    ).toBe('fabrikam.com');
     expect(verdict().textContent).toContain('check it is the sender’s organisation');
   });
 
@@ -102,7 +129,9 @@ describe('Popup', () => {
     expect(verdict().dataset.verdict).toBe('dangerous');
     expect(verdict().textContent).toContain('Dangerous: not a real My Access link');
     expect(verdict().textContent).toContain('It really leads to: evil.example');
-    expect(verdict().querySelector('[data-code="host-userinfo"]')?.getAttribute('data-severity')).toBe('error');
+    expect(
+      verdict().querySelector('[data-code="host-userinfo"]')?.getAttribute('data-severity'),
+    ).toBe('error');
     expect(screen.queryByRole('button', { name: 'Copy link' })).toBeNull();
   });
 
@@ -113,9 +142,13 @@ describe('Popup', () => {
   });
 
   it('several links: lists each in text order with its verdict, opens on the dangerous one, shows the one chosen', () => {
-    setup(`One ${LINK}\nTwo ${LOOKALIKE}\nThree https://myaccess.microsoft.com/#/access-packages/${G}`);
+    setup(
+      `One ${LINK}\nTwo ${LOOKALIKE}\nThree https://myaccess.microsoft.com/#/access-packages/${G}`,
+    );
     expect(found().textContent).toContain('3 links found: 1 dangerous, 1 incomplete, 1 genuine');
-    expect(screen.getByRole('region', { name: '3 links found: 1 dangerous, 1 incomplete, 1 genuine' })).toBe(found());
+    expect(
+      screen.getByRole('region', { name: '3 links found: 1 dangerous, 1 incomplete, 1 genuine' }),
+    ).toBe(found());
     expect(listed()).toEqual([
       `Genuine and complete — ${LINK}`,
       `Dangerous: not a real My Access link — ${LOOKALIKE}`,
@@ -146,7 +179,12 @@ describe('Popup', () => {
     expect(verdict().dataset.verdict).toBe('dangerous');
     expect(verdict().querySelector('h2')!.textContent).toBe('Dangerous: not a real My Access link');
     expect(shown()).toContain(LOOKALIKE);
-    await waitFor(() => expect(env.addHistory.mock.calls.map((c) => [c[0].verdict, c[0].link])).toEqual([['valid', LINK], ['dangerous', LOOKALIKE]]));
+    await waitFor(() =>
+      expect(env.addHistory.mock.calls.map((c) => [c[0].verdict, c[0].link])).toEqual([
+        ['valid', LINK],
+        ['dangerous', LOOKALIKE],
+      ]),
+    );
 
     fireEvent.click(within(found()).getByRole('button', { name: /Genuine and complete/ }));
     expect(verdict().dataset.verdict).toBe('valid');
@@ -185,15 +223,28 @@ describe('Popup', () => {
     expect(verdict().dataset.verdict).toBe('dangerous');
     expect(verdict().textContent).toContain('It really leads to: evil.example');
     expect(screen.getByText('2 links found: 1 dangerous, 1 genuine')).toBeTruthy();
-    expect(listed()).toEqual([`Genuine and complete — ${LINK}`, 'Dangerous: not a real My Access link — https://evil.example/x']);
+    expect(listed()).toEqual([
+      `Genuine and complete — ${LINK}`,
+      'Dangerous: not a real My Access link — https://evil.example/x',
+    ]);
     expect(shown()).toContain('https://evil.example/x');
-    await waitFor(() => expect(env.addHistory.mock.calls.map((c) => [c[0].verdict, c[0].link])).toEqual([['valid', LINK], ['dangerous', 'https://evil.example/x']]));
+    await waitFor(() =>
+      expect(env.addHistory.mock.calls.map((c) => [c[0].verdict, c[0].link])).toEqual([
+        ['valid', LINK],
+        ['dangerous', 'https://evil.example/x'],
+      ]),
+    );
   });
 
   it('paste: an anchor naming a link the text has is listed once', () => {
-    vi.mocked(findLinksInAnchors).mockImplementation((anchors) => anchors.flatMap((a) => engine.findLinks(a.href)));
+    vi.mocked(findLinksInAnchors).mockImplementation((anchors) =>
+      anchors.flatMap((a) => engine.findLinks(a.href)),
+    );
     setup();
-    paste({ 'text/plain': `Request it here: ${LINK}`, 'text/html': `<p>Request it here: <a href="${LINK}">${LINK}</a></p>` });
+    paste({
+      'text/plain': `Request it here: ${LINK}`,
+      'text/html': `<p>Request it here: <a href="${LINK}">${LINK}</a></p>`,
+    });
     expect(findLinksInAnchors).toHaveBeenCalled();
     expect(screen.queryByText(/links found/)).toBeNull();
     expect(verdict().dataset.verdict).toBe('valid');
@@ -203,9 +254,15 @@ describe('Popup', () => {
     vi.mocked(findLinksInAnchors).mockImplementation(judgeAnchorsDangerous);
     setup();
     const ported = LINK.replace('.com/', '.com:8443/');
-    paste({ 'text/plain': `Try ${ported} or ${LINK}`, 'text/html': `<p>Try <a href="${ported}">${ported}</a> or ${LINK}</p>` });
+    paste({
+      'text/plain': `Try ${ported} or ${LINK}`,
+      'text/html': `<p>Try <a href="${ported}">${ported}</a> or ${LINK}</p>`,
+    });
     // Text order kept; the text's "Not a My Access link" gave way to the anchor's verdict.
-    expect(listed()).toEqual([`Dangerous: not a real My Access link — ${ported}`, `Genuine and complete — ${LINK}`]);
+    expect(listed()).toEqual([
+      `Dangerous: not a real My Access link — ${ported}`,
+      `Genuine and complete — ${LINK}`,
+    ]);
     expect(verdict().dataset.verdict).toBe('dangerous');
   });
 
@@ -240,13 +297,22 @@ describe('Popup', () => {
   it('paste: a genuine link of its own beside a disguised anchor is still listed', () => {
     setup();
     const other = LINK.replace('contoso.com', 'fabrikam.com');
-    paste({ 'text/plain': `Request it here: ${LINK}\nor here: ${other}`, 'text/html': `${DISGUISED_HTML}<p>or here: <a href="${other}">${other}</a></p>` });
+    paste({
+      'text/plain': `Request it here: ${LINK}\nor here: ${other}`,
+      'text/html': `${DISGUISED_HTML}<p>or here: <a href="${other}">${other}</a></p>`,
+    });
     expect(found().textContent).toContain('2 links found: 1 dangerous, 1 genuine');
     expect(shown()).toContain('evil.example');
   });
 
   it('context menu: the right-clicked link is checked against its text, so a disguised target is dangerous', () => {
-    render(<Popup env={fakeEnv()} initialText="https://evil.example/login" initialAnchors={[{ href: 'https://evil.example/login', text: LINK }]} />);
+    render(
+      <Popup
+        env={fakeEnv()}
+        initialText="https://evil.example/login"
+        initialAnchors={[{ href: 'https://evil.example/login', text: LINK }]}
+      />,
+    );
     expect(verdict().dataset.verdict).toBe('dangerous');
     expect(verdict().querySelector('[data-code="text-target-mismatch"]')).not.toBeNull();
     expect(verdict().textContent).toContain('It really leads to: evil.example');
@@ -275,13 +341,21 @@ describe('Popup', () => {
   });
 
   it('opens on the My Access link of the current tab', async () => {
-    render(<Popup env={fakeEnv({ tabUrl: `https://myaccess.microsoft.com/#/access-packages/${G}` })} />);
+    render(
+      <Popup env={fakeEnv({ tabUrl: `https://myaccess.microsoft.com/#/access-packages/${G}` })} />,
+    );
     await waitFor(() => expect(verdict().dataset.verdict).toBe('repairable'));
   });
 
-  it("a tab whose URL hides a My Access link inside a link elsewhere opens as dangerous, never as genuine", async () => {
+  it('a tab whose URL hides a My Access link inside a link elsewhere opens as dangerous, never as genuine', async () => {
     // The browser's own form of `https://evil.example/](https://myaccess…`.
-    render(<Popup env={fakeEnv({ tabUrl: `https://evil.example/%5D(https://myaccess.microsoft.com/@contoso.com#/access-packages/${G}` })} />);
+    render(
+      <Popup
+        env={fakeEnv({
+          tabUrl: `https://evil.example/%5D(https://myaccess.microsoft.com/@contoso.com#/access-packages/${G}`,
+        })}
+      />,
+    );
     await waitFor(() => expect(verdict().dataset.verdict).toBe('dangerous'));
     expect(verdict().textContent).toContain('It really leads to: evil.example');
   });
@@ -289,7 +363,13 @@ describe('Popup', () => {
   it('opens on the package of the current portal tab, completing its link from the settings', async () => {
     const env = fakeEnv({
       settings: { defaultHint: 'contoso.com' },
-      state: { type: 'portal', accessPackageId: G, tenant: null, cloud: 'global', facts: { packageName: 'Sales partners', hidden: true, catalogName: 'General', link: null } },
+      state: {
+        type: 'portal',
+        accessPackageId: G,
+        tenant: null,
+        cloud: 'global',
+        facts: { packageName: 'Sales partners', hidden: true, catalogName: 'General', link: null },
+      },
     });
     render(<Popup env={env} />);
     const pkg = await screen.findByTestId('package');
@@ -298,29 +378,55 @@ describe('Popup', () => {
     expect(screen.getByTestId('canonical').textContent).toBe(LINK);
     // What the page told is a finding with its source; what it could not tell is "not checked".
     const findings = screen.getByTestId('eligibility');
-    expect(findings.querySelector('[data-code="hidden"]')!.textContent).toContain('(from this page)');
-    expect(findings.querySelector('[data-code="catalog-external-unchecked"]')!.textContent).toContain('(not checked)');
+    expect(findings.querySelector('[data-code="hidden"]')!.textContent).toContain(
+      '(from this page)',
+    );
+    expect(
+      findings.querySelector('[data-code="catalog-external-unchecked"]')!.textContent,
+    ).toContain('(not checked)');
     fireEvent.click(screen.getByRole('button', { name: 'Copy link' }));
     await waitFor(() => expect(env.rememberHint).toHaveBeenCalledWith('contoso.com'));
     expect(env.copy).toHaveBeenCalledWith(LINK);
   });
 
   it('a portal package without a known directory asks for it', async () => {
-    render(<Popup env={fakeEnv({ state: { type: 'portal', accessPackageId: G, tenant: null, cloud: 'usgov', facts: null } })} />);
+    render(
+      <Popup
+        env={fakeEnv({
+          state: { type: 'portal', accessPackageId: G, tenant: null, cloud: 'usgov', facts: null },
+        })}
+      />,
+    );
     await screen.findByTestId('package');
     expect(screen.queryByTestId('canonical')).toBeNull();
-    fireEvent.input(screen.getByLabelText("Organisation's domain or tenant ID"), { target: { value: 'contoso.us' } });
-    expect(screen.getByTestId('canonical').textContent).toBe(`https://myaccess.microsoft.us/@contoso.us#/access-packages/${G}`);
+    fireEvent.input(screen.getByLabelText("Organisation's domain or tenant ID"), {
+      target: { value: 'contoso.us' },
+    });
+    expect(screen.getByTestId('canonical').textContent).toBe(
+      `https://myaccess.microsoft.us/@contoso.us#/access-packages/${G}`,
+    );
   });
 
   it('history: lists recent links, re-checks one, exports CSV and clears', async () => {
-    const env = fakeEnv({ history: [{ link: LINK, verdict: 'valid', directoryHint: 'contoso.com', at: '2026-11-20T10:00:00.000Z', action: 'copied' }] });
+    const env = fakeEnv({
+      history: [
+        {
+          link: LINK,
+          verdict: 'valid',
+          directoryHint: 'contoso.com',
+          at: '2026-11-20T10:00:00.000Z',
+          action: 'copied',
+        },
+      ],
+    });
     render(<Popup env={env} />);
     fireEvent.click(await screen.findByText('Recent links (1)'));
     fireEvent.click(screen.getByRole('button', { name: /Genuine and complete/ }));
     expect(verdict().dataset.verdict).toBe('valid');
     fireEvent.click(screen.getByRole('button', { name: 'Export as CSV' }));
-    expect(env.download.mock.calls[0]![1]).toContain(`"2026-11-20T10:00:00.000Z","copied","valid","contoso.com","${LINK}"`);
+    expect(env.download.mock.calls[0]![1]).toContain(
+      `"2026-11-20T10:00:00.000Z","copied","valid","contoso.com","${LINK}"`,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Clear history' }));
     await waitFor(() => expect(screen.queryByText(/Recent links/)).toBeNull());
   });

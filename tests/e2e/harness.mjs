@@ -20,7 +20,10 @@ export function fixture(name) {
  */
 export async function withExtension(fn, { permissions = [], args = [] } = {}) {
   const executablePath = findChromium();
-  if (!executablePath) throw new Error('Chromium not found: run `node scripts/ensure-chromium.mjs` or set CHROME_PATH.');
+  if (!executablePath)
+    throw new Error(
+      'Chromium not found: run `node scripts/ensure-chromium.mjs` or set CHROME_PATH.',
+    );
   const profile = mkdtempSync(join(tmpdir(), 'ald-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
@@ -45,10 +48,20 @@ export async function withExtension(fn, { permissions = [], args = [] } = {}) {
     if (permissions.length) await context.grantPermissions(permissions);
     // Nothing leaves the machine: every request is answered by a route or refused.
     // (Routes registered later by a test take precedence over this one.)
-    await context.route((url) => url.protocol === 'http:' || url.protocol === 'https:', (route) => route.abort('blockedbyclient'));
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    await context.route(
+      (url) => url.protocol === 'http:' || url.protocol === 'https:',
+      (route) => route.abort('blockedbyclient'),
+    );
+    const worker =
+      context.serviceWorkers()[0] ??
+      (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
     const extensionId = new URL(worker.url()).host;
-    return await fn({ context, worker, extensionId, serve: (url, body) => serve(context, url, body) });
+    return await fn({
+      context,
+      worker,
+      extensionId,
+      serve: (url, body) => serve(context, url, body),
+    });
   } finally {
     await context.close().catch(() => {});
     rmSync(profile, { recursive: true, force: true });
@@ -57,7 +70,9 @@ export async function withExtension(fn, { permissions = [], args = [] } = {}) {
 
 /** Answers requests to `pattern` (a glob such as 'https://myaccess.microsoft.com/**') with HTML. */
 export async function serve(context, pattern, body) {
-  await context.route(pattern, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+  await context.route(pattern, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }),
+  );
 }
 
 /** The toolbar badge text the extension set for the active tab (the page a test just opened). */
@@ -86,7 +101,11 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 /** axe-core's violations on the page (evaluated over CDP, so the extension's CSP does not apply). */
 export async function axeViolations(page) {
   await page.evaluate(AXE);
-  return page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+  return page.evaluate(async () =>
+    (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    ),
+  );
 }
 
 /**
@@ -95,12 +114,26 @@ export async function axeViolations(page) {
  */
 export async function popupOnPortalPackage({ context, worker, extensionId, serve }) {
   await serve('https://entra.microsoft.com/**', fixture('entra-shell.html'));
-  await serve('https://entra.microsoft.com/fixtures/entra-overview-frame.html', fixture('entra-overview-frame.html'));
+  await serve(
+    'https://entra.microsoft.com/fixtures/entra-overview-frame.html',
+    fixture('entra-overview-frame.html'),
+  );
   const portal = await context.newPage();
-  await portal.goto(`https://entra.microsoft.com/#view/Microsoft_Azure_ELMAdmin/EntitlementMenuBlade/~/overview/entitlementId/${G}`);
+  await portal.goto(
+    `https://entra.microsoft.com/#view/Microsoft_Azure_ELMAdmin/EntitlementMenuBlade/~/overview/entitlementId/${G}`,
+  );
   await portal.bringToFront();
-  const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id);
-  await eventually(() => worker.evaluate(async (id) => Boolean((await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`]?.facts), tabId), true);
+  const tabId = await worker.evaluate(
+    async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id,
+  );
+  await eventually(
+    () =>
+      worker.evaluate(
+        async (id) => Boolean((await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`]?.facts),
+        tabId,
+      ),
+    true,
+  );
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
   return popup;

@@ -9,67 +9,82 @@ const HINT_LABEL = "Organisation's domain or tenant ID";
 // The page's state as the user sees it: the toolbar badge ('OK' complete, '!' incomplete, ''
 // nothing to say) and whether the notice is shown: the content script puts no status on the page.
 const noticeShown = async (page) => (await page.locator(NOTICE).count()) > 0;
-const stored = (worker) => worker.evaluate(() => chrome.storage.local.get(['recentHints', 'dismissedNotices']));
+const stored = (worker) =>
+  worker.evaluate(() => chrome.storage.local.get(['recentHints', 'dismissedNotices']));
 
-test('the My Access content script judges the page and follows hash-only navigation', { timeout: 60_000 }, async () => {
-  await withExtension(async ({ context, worker, serve }) => {
-    await serve('https://myaccess.microsoft.com/**', PAGE);
-    const page = await context.newPage();
-    await page.goto(COMPLETE);
-    assert.equal(await eventually(() => badgeOf(worker, page), 'OK'), 'OK');
-    assert.equal(await noticeShown(page), false);
+test(
+  'the My Access content script judges the page and follows hash-only navigation',
+  { timeout: 60_000 },
+  async () => {
+    await withExtension(async ({ context, worker, serve }) => {
+      await serve('https://myaccess.microsoft.com/**', PAGE);
+      const page = await context.newPage();
+      await page.goto(COMPLETE);
+      assert.equal(await eventually(() => badgeOf(worker, page), 'OK'), 'OK');
+      assert.equal(await noticeShown(page), false);
 
-    // A link that lost its directory hint: the partner would land in their own directory.
-    // (A new document starts with a clear badge, so '!' is this page's own verdict.)
-    await page.goto(`https://myaccess.microsoft.com/#/access-packages/${G}`);
-    assert.equal(await eventually(() => badgeOf(worker, page), '!'), '!');
-    await page.locator(NOTICE).waitFor();
+      // A link that lost its directory hint: the partner would land in their own directory.
+      // (A new document starts with a clear badge, so '!' is this page's own verdict.)
+      await page.goto(`https://myaccess.microsoft.com/#/access-packages/${G}`);
+      assert.equal(await eventually(() => badgeOf(worker, page), '!'), '!');
+      await page.locator(NOTICE).waitFor();
 
-    // Hash-only navigation elsewhere in My Access removes the notice and the warning...
-    await page.evaluate(() => (location.hash = '#/request-history'));
-    assert.equal(await eventually(() => badgeOf(worker, page), ''), '');
-    assert.equal(await eventually(() => noticeShown(page), false), false);
+      // Hash-only navigation elsewhere in My Access removes the notice and the warning...
+      await page.evaluate(() => (location.hash = '#/request-history'));
+      assert.equal(await eventually(() => badgeOf(worker, page), ''), '');
+      assert.equal(await eventually(() => noticeShown(page), false), false);
 
-    // ...and hash-only navigation to another incomplete package link brings them back.
-    await page.evaluate(() => (location.hash = '#/access-packages/0b7c7f2e-5a1d-4c3b-9e8f-112233445566'));
-    assert.equal(await eventually(() => badgeOf(worker, page), '!'), '!');
-    await page.locator(NOTICE).waitFor();
-  });
-});
+      // ...and hash-only navigation to another incomplete package link brings them back.
+      await page.evaluate(
+        () => (location.hash = '#/access-packages/0b7c7f2e-5a1d-4c3b-9e8f-112233445566'),
+      );
+      assert.equal(await eventually(() => badgeOf(worker, page), '!'), '!');
+      await page.locator(NOTICE).waitFor();
+    });
+  },
+);
 
-test('the notice repairs a link without a directory hint, and a dismissal sticks', { timeout: 60_000 }, async () => {
-  await withExtension(async ({ context, worker, serve }) => {
-    await serve('https://myaccess.microsoft.com/**', PAGE);
-    const page = await context.newPage();
-    await page.goto(`https://myaccess.microsoft.com/#/access-packages/${G}`);
-    const notice = page.locator(NOTICE);
-    await notice.waitFor();
-    // The text lives in the open shadow root; Playwright's CSS locators pierce it, textContent does not.
-    const card = notice.getByRole('dialog', { name: 'This My Access link is incomplete' });
-    assert.match(await card.textContent(), /does not say which organisation/);
-    const repair = page.locator('[data-testid="ald-repair"]');
-    assert.equal(await repair.isDisabled(), true);
-    await page.getByLabel(HINT_LABEL).fill('not a domain');
-    assert.match(await card.getByRole('alert').textContent(), /not a domain \(contoso\.com\)/);
-    assert.equal(await repair.isDisabled(), true);
-    await page.getByLabel(HINT_LABEL).fill('Contoso.OnMicrosoft.com');
-    await repair.click();
-    await page.waitForURL(`https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/${G}`);
-    assert.equal(await eventually(() => badgeOf(worker, page), 'OK'), 'OK');
-    assert.equal(await noticeShown(page), false);
+test(
+  'the notice repairs a link without a directory hint, and a dismissal sticks',
+  { timeout: 60_000 },
+  async () => {
+    await withExtension(async ({ context, worker, serve }) => {
+      await serve('https://myaccess.microsoft.com/**', PAGE);
+      const page = await context.newPage();
+      await page.goto(`https://myaccess.microsoft.com/#/access-packages/${G}`);
+      const notice = page.locator(NOTICE);
+      await notice.waitFor();
+      // The text lives in the open shadow root; Playwright's CSS locators pierce it, textContent does not.
+      const card = notice.getByRole('dialog', { name: 'This My Access link is incomplete' });
+      assert.match(await card.textContent(), /does not say which organisation/);
+      const repair = page.locator('[data-testid="ald-repair"]');
+      assert.equal(await repair.isDisabled(), true);
+      await page.getByLabel(HINT_LABEL).fill('not a domain');
+      assert.match(await card.getByRole('alert').textContent(), /not a domain \(contoso\.com\)/);
+      assert.equal(await repair.isDisabled(), true);
+      await page.getByLabel(HINT_LABEL).fill('Contoso.OnMicrosoft.com');
+      await repair.click();
+      await page.waitForURL(
+        `https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/${G}`,
+      );
+      assert.equal(await eventually(() => badgeOf(worker, page), 'OK'), 'OK');
+      assert.equal(await noticeShown(page), false);
 
-    // The hint the user confirmed is offered next time.
-    await page.goto(`https://myaccess.microsoft.com/#/access-packages/0b7c7f2e-5a1d-4c3b-9e8f-112233445566`);
-    await notice.waitFor();
-    assert.equal(await page.getByLabel(HINT_LABEL).inputValue(), 'contoso.onmicrosoft.com');
-    await page.getByRole('button', { name: 'Dismiss' }).click();
-    assert.equal(await notice.count(), 0);
-    await page.reload();
-    assert.equal(await eventually(() => badgeOf(worker, page), '!'), '!');
-    await page.waitForTimeout(300);
-    assert.equal(await notice.count(), 0, 'a dismissed notice stays dismissed for that link');
-  });
-});
+      // The hint the user confirmed is offered next time.
+      await page.goto(
+        `https://myaccess.microsoft.com/#/access-packages/0b7c7f2e-5a1d-4c3b-9e8f-112233445566`,
+      );
+      await notice.waitFor();
+      assert.equal(await page.getByLabel(HINT_LABEL).inputValue(), 'contoso.onmicrosoft.com');
+      await page.getByRole('button', { name: 'Dismiss' }).click();
+      assert.equal(await notice.count(), 0);
+      await page.reload();
+      assert.equal(await eventually(() => badgeOf(worker, page), '!'), '!');
+      await page.waitForTimeout(300);
+      assert.equal(await notice.count(), 0, 'a dismissed notice stays dismissed for that link');
+    });
+  },
+);
 
 test('a %23/ that should have been #/ is repaired in place', { timeout: 60_000 }, async () => {
   await withExtension(async ({ context, worker, serve }) => {
@@ -82,79 +97,104 @@ test('a %23/ that should have been #/ is repaired in place', { timeout: 60_000 }
   });
 });
 
-test('page script cannot work the notice, and sees nothing of the extension but the notice', { timeout: 60_000 }, async () => {
-  await withExtension(async ({ context, worker, serve }) => {
-    await serve('https://myaccess.microsoft.com/**', PAGE);
-    await worker.evaluate(() => chrome.storage.local.set({ recentHints: ['fabrikam.com'] }));
-    const page = await context.newPage();
-    // Every message posted to the page, from its first script on.
-    await page.addInitScript(() => {
-      window.pageMessages = [];
-      addEventListener('message', (e) => window.pageMessages.push(JSON.stringify(e.data)));
+test(
+  'page script cannot work the notice, and sees nothing of the extension but the notice',
+  { timeout: 60_000 },
+  async () => {
+    await withExtension(async ({ context, worker, serve }) => {
+      await serve('https://myaccess.microsoft.com/**', PAGE);
+      await worker.evaluate(() => chrome.storage.local.set({ recentHints: ['fabrikam.com'] }));
+      const page = await context.newPage();
+      // Every message posted to the page, from its first script on.
+      await page.addInitScript(() => {
+        window.pageMessages = [];
+        addEventListener('message', (e) => window.pageMessages.push(JSON.stringify(e.data)));
+      });
+      const missingHint = `https://myaccess.microsoft.com/#/access-packages/${G}`;
+      await page.goto(missingHint);
+      await page.locator(NOTICE).waitFor();
+      assert.equal(await eventually(() => badgeOf(worker, page), '!'), '!');
+
+      // The content script ran: no attribute, global, message or timing entry tells the page about it.
+      assert.deepEqual(
+        await page.evaluate(() => ({
+          statusAttribute: document.documentElement.hasAttribute('data-ald-status'),
+          attributes: [document.documentElement, document.body]
+            .flatMap((e) => e.getAttributeNames())
+            .filter((n) => /ald/i.test(n)),
+          globals: Object.getOwnPropertyNames(window).filter((n) => /ald/i.test(n)),
+          messages: window.pageMessages,
+          timings: performance
+            .getEntries()
+            .filter((e) => e.name.startsWith('ald:'))
+            .map((e) => e.name),
+        })),
+        { statusAttribute: false, attributes: [], globals: [], messages: [], timings: [] },
+      );
+
+      await page.evaluate(() => (window.sameDocument = true));
+      const unchanged = async () => {
+        await page.waitForTimeout(500);
+        assert.equal(page.url(), missingHint);
+        assert.equal(
+          await page.evaluate(() => window.sameDocument),
+          true,
+          'the page did not navigate',
+        );
+        assert.equal(await noticeShown(page), true);
+        assert.deepEqual(await stored(worker), { recentHints: ['fabrikam.com'] });
+      };
+
+      // Page script dismisses through the open shadow root: `.click()` and a dispatched Escape.
+      await page.evaluate(() => {
+        const root = document.querySelector('[data-testid="ald-notice"]').shadowRoot;
+        [...root.querySelectorAll('button')].find((b) => b.textContent === 'Dismiss').click();
+        for (const target of [root.querySelector('input'), root.querySelector('section')])
+          target.dispatchEvent(
+            new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }),
+          );
+      });
+      await unchanged();
+
+      // Page script fills in its own directory and presses Repair: `.click()`, then Enter.
+      const enabled = await page.evaluate(() => {
+        const root = document.querySelector('[data-testid="ald-notice"]').shadowRoot;
+        const input = root.querySelector('input');
+        const repair = root.querySelector('[data-testid="ald-repair"]');
+        input.value = 'attacker.onmicrosoft.com';
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        repair.click();
+        for (const target of [input, repair])
+          target.dispatchEvent(
+            new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }),
+          );
+        return !repair.disabled;
+      });
+      assert.equal(enabled, true, 'the Repair button took the click');
+      await unchanged();
+
+      // The user's own typing and key presses still work: Enter on Repair...
+      await page.getByLabel(HINT_LABEL).fill('Contoso.OnMicrosoft.com');
+      await page.locator('[data-testid="ald-repair"]').focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(
+        `https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/${G}`,
+      );
+      assert.equal(await eventually(() => badgeOf(worker, page), 'OK'), 'OK');
+      assert.deepEqual((await stored(worker)).recentHints, [
+        'contoso.onmicrosoft.com',
+        'fabrikam.com',
+      ]);
+
+      // ...and Escape in the notice.
+      const other =
+        'https://myaccess.microsoft.com/#/access-packages/0b7c7f2e-5a1d-4c3b-9e8f-112233445566';
+      await page.goto(other);
+      await page.getByLabel(HINT_LABEL).focus();
+      await page.keyboard.press('Escape');
+      assert.equal(await eventually(() => noticeShown(page), false), false);
+      const dismissed = async () => JSON.stringify((await stored(worker)).dismissedNotices);
+      assert.equal(await eventually(dismissed, JSON.stringify([other])), JSON.stringify([other]));
     });
-    const missingHint = `https://myaccess.microsoft.com/#/access-packages/${G}`;
-    await page.goto(missingHint);
-    await page.locator(NOTICE).waitFor();
-    assert.equal(await eventually(() => badgeOf(worker, page), '!'), '!');
-
-    // The content script ran: no attribute, global, message or timing entry tells the page about it.
-    assert.deepEqual(
-      await page.evaluate(() => ({
-        statusAttribute: document.documentElement.hasAttribute('data-ald-status'),
-        attributes: [document.documentElement, document.body].flatMap((e) => e.getAttributeNames()).filter((n) => /ald/i.test(n)),
-        globals: Object.getOwnPropertyNames(window).filter((n) => /ald/i.test(n)),
-        messages: window.pageMessages,
-        timings: performance.getEntries().filter((e) => e.name.startsWith('ald:')).map((e) => e.name),
-      })),
-      { statusAttribute: false, attributes: [], globals: [], messages: [], timings: [] },
-    );
-
-    await page.evaluate(() => (window.sameDocument = true));
-    const unchanged = async () => {
-      await page.waitForTimeout(500);
-      assert.equal(page.url(), missingHint);
-      assert.equal(await page.evaluate(() => window.sameDocument), true, 'the page did not navigate');
-      assert.equal(await noticeShown(page), true);
-      assert.deepEqual(await stored(worker), { recentHints: ['fabrikam.com'] });
-    };
-
-    // Page script dismisses through the open shadow root: `.click()` and a dispatched Escape.
-    await page.evaluate(() => {
-      const root = document.querySelector('[data-testid="ald-notice"]').shadowRoot;
-      [...root.querySelectorAll('button')].find((b) => b.textContent === 'Dismiss').click();
-      for (const target of [root.querySelector('input'), root.querySelector('section')]) target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
-    });
-    await unchanged();
-
-    // Page script fills in its own directory and presses Repair: `.click()`, then Enter.
-    const enabled = await page.evaluate(() => {
-      const root = document.querySelector('[data-testid="ald-notice"]').shadowRoot;
-      const input = root.querySelector('input');
-      const repair = root.querySelector('[data-testid="ald-repair"]');
-      input.value = 'attacker.onmicrosoft.com';
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      repair.click();
-      for (const target of [input, repair]) target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
-      return !repair.disabled;
-    });
-    assert.equal(enabled, true, 'the Repair button took the click');
-    await unchanged();
-
-    // The user's own typing and key presses still work: Enter on Repair...
-    await page.getByLabel(HINT_LABEL).fill('Contoso.OnMicrosoft.com');
-    await page.locator('[data-testid="ald-repair"]').focus();
-    await page.keyboard.press('Enter');
-    await page.waitForURL(`https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/${G}`);
-    assert.equal(await eventually(() => badgeOf(worker, page), 'OK'), 'OK');
-    assert.deepEqual((await stored(worker)).recentHints, ['contoso.onmicrosoft.com', 'fabrikam.com']);
-
-    // ...and Escape in the notice.
-    const other = 'https://myaccess.microsoft.com/#/access-packages/0b7c7f2e-5a1d-4c3b-9e8f-112233445566';
-    await page.goto(other);
-    await page.getByLabel(HINT_LABEL).focus();
-    await page.keyboard.press('Escape');
-    assert.equal(await eventually(() => noticeShown(page), false), false);
-    const dismissed = async () => JSON.stringify((await stored(worker)).dismissedNotices);
-    assert.equal(await eventually(dismissed, JSON.stringify([other])), JSON.stringify([other]));
-  });
-});
+  },
+);

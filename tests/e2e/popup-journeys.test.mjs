@@ -2,19 +2,28 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { axeViolations, G, popupOnPortalPackage, withExtension } from './harness.mjs';
 
-
-test('popup opened on an Entra package tab shows the package, Hidden, and its complete link', { timeout: 60_000 }, async () => {
-  await withExtension(async (browser) => {
-    const popup = await popupOnPortalPackage(browser);
-    const pkg = popup.getByTestId('package');
-    await pkg.waitFor();
-    assert.match(await pkg.textContent(), /Sales partners/);
-    assert.match(await popup.getByTestId('hidden-note').textContent(), /Only the complete link/);
-    assert.equal(await popup.getByTestId('canonical').textContent(), `https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/${G}`);
-    await popup.getByText('Can a partner request it?').click();
-    assert.match(await popup.locator('[data-code="hidden"]').textContent(), /Hidden: .*\(from this page\)/);
-  });
-});
+test(
+  'popup opened on an Entra package tab shows the package, Hidden, and its complete link',
+  { timeout: 60_000 },
+  async () => {
+    await withExtension(async (browser) => {
+      const popup = await popupOnPortalPackage(browser);
+      const pkg = popup.getByTestId('package');
+      await pkg.waitFor();
+      assert.match(await pkg.textContent(), /Sales partners/);
+      assert.match(await popup.getByTestId('hidden-note').textContent(), /Only the complete link/);
+      assert.equal(
+        await popup.getByTestId('canonical').textContent(),
+        `https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/${G}`,
+      );
+      await popup.getByText('Can a partner request it?').click();
+      assert.match(
+        await popup.locator('[data-code="hidden"]').textContent(),
+        /Hidden: .*\(from this page\)/,
+      );
+    });
+  },
+);
 
 test('popup works by keyboard alone: paste, repair, copy', { timeout: 60_000 }, async () => {
   await withExtension(
@@ -27,10 +36,18 @@ test('popup works by keyboard alone: paste, repair, copy', { timeout: 60_000 }, 
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'fill-directoryHint');
       await page.keyboard.type('contoso.com');
       // Tab to the copy button and press it.
-      for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Copy link'; i++) await page.keyboard.press('Tab');
+      for (
+        let i = 0;
+        i < 10 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Copy link';
+        i++
+      )
+        await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
       await page.getByRole('button', { name: 'Copied' }).waitFor();
-      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `https://myaccess.microsoft.com/@contoso.com#/access-packages/${G}`);
+      assert.equal(
+        await page.evaluate(() => navigator.clipboard.readText()),
+        `https://myaccess.microsoft.com/@contoso.com#/access-packages/${G}`,
+      );
       // The QR code opens from the keyboard too.
       await page.keyboard.press('Tab');
       await page.keyboard.press('Tab');
@@ -41,60 +58,84 @@ test('popup works by keyboard alone: paste, repair, copy', { timeout: 60_000 }, 
   );
 });
 
-test('axe-core finds no accessibility violations in the popup states and the options page', { timeout: 90_000 }, async () => {
-  await withExtension(async ({ context, extensionId }) => {
-    const page = await context.newPage();
-    const states = [
-      '',
-      `https://myaccess.microsoft.com/@contoso.com#/access-packages/${G}`,
-      `https://myaccess.microsoft.com/#/access-packages/${G}`,
-      `https://myaccess.microsoft.com@evil.example/#/access-packages/${G}`,
-      `One https://myaccess.microsoft.com/@contoso.com#/access-packages/${G} two https://myaccess-microsoft.com/@contoso.com`,
-    ];
-    for (const text of states) {
-      await page.goto(`chrome-extension://${extensionId}/popup.html${text ? `?check=${encodeURIComponent(text)}` : ''}`);
-      await page.getByLabel('Paste a link or a whole email').waitFor();
-      assert.deepEqual(await axeViolations(page), [], `popup with ${text || 'nothing'}`);
-    }
-    await page.goto(`chrome-extension://${extensionId}/popup.html?check=${encodeURIComponent(states[1])}`);
-    await page.getByRole('button', { name: 'Share by email' }).click();
-    await page.getByRole('button', { name: 'Show QR code' }).click();
-    await page.getByRole('img', { name: 'QR code of the complete link' }).waitFor();
-    // The share panel's code loads when it opens: scan it only once it is there.
-    await page.getByRole('button', { name: 'Gmail' }).waitFor();
-    assert.deepEqual(await axeViolations(page), [], 'popup with the share panel and the QR code open');
-    // The scan can fail: an unlabelled field added to the page is reported.
-    await page.evaluate(() => document.body.append(Object.assign(document.createElement('input'), { type: 'text' })));
-    assert.match((await axeViolations(page)).join('\n'), /label/);
-    await page.goto(`chrome-extension://${extensionId}/options.html`);
-    await page.getByLabel('Default cloud').waitFor();
-    assert.deepEqual(await axeViolations(page), [], 'options');
-    // Dark mode too: contrast is checked against the dark theme.
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.goto(`chrome-extension://${extensionId}/popup.html?check=${encodeURIComponent(states[3])}`);
-    await page.getByTestId('verdict').waitFor();
-    assert.deepEqual(await axeViolations(page), [], 'popup, dark');
-  });
-});
+test(
+  'axe-core finds no accessibility violations in the popup states and the options page',
+  { timeout: 90_000 },
+  async () => {
+    await withExtension(async ({ context, extensionId }) => {
+      const page = await context.newPage();
+      const states = [
+        '',
+        `https://myaccess.microsoft.com/@contoso.com#/access-packages/${G}`,
+        `https://myaccess.microsoft.com/#/access-packages/${G}`,
+        `https://myaccess.microsoft.com@evil.example/#/access-packages/${G}`,
+        `One https://myaccess.microsoft.com/@contoso.com#/access-packages/${G} two https://myaccess-microsoft.com/@contoso.com`,
+      ];
+      for (const text of states) {
+        await page.goto(
+          `chrome-extension://${extensionId}/popup.html${text ? `?check=${encodeURIComponent(text)}` : ''}`,
+        );
+        await page.getByLabel('Paste a link or a whole email').waitFor();
+        assert.deepEqual(await axeViolations(page), [], `popup with ${text || 'nothing'}`);
+      }
+      await page.goto(
+        `chrome-extension://${extensionId}/popup.html?check=${encodeURIComponent(states[1])}`,
+      );
+      await page.getByRole('button', { name: 'Share by email' }).click();
+      await page.getByRole('button', { name: 'Show QR code' }).click();
+      await page.getByRole('img', { name: 'QR code of the complete link' }).waitFor();
+      // The share panel's code loads when it opens: scan it only once it is there.
+      await page.getByRole('button', { name: 'Gmail' }).waitFor();
+      assert.deepEqual(
+        await axeViolations(page),
+        [],
+        'popup with the share panel and the QR code open',
+      );
+      // The scan can fail: an unlabelled field added to the page is reported.
+      await page.evaluate(() =>
+        document.body.append(Object.assign(document.createElement('input'), { type: 'text' })),
+      );
+      assert.match((await axeViolations(page)).join('\n'), /label/);
+      await page.goto(`chrome-extension://${extensionId}/options.html`);
+      await page.getByLabel('Default cloud').waitFor();
+      assert.deepEqual(await axeViolations(page), [], 'options');
+      // Dark mode too: contrast is checked against the dark theme.
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.goto(
+        `chrome-extension://${extensionId}/popup.html?check=${encodeURIComponent(states[3])}`,
+      );
+      await page.getByTestId('verdict').waitFor();
+      assert.deepEqual(await axeViolations(page), [], 'popup, dark');
+    });
+  },
+);
 
-test('options: every setting survives a reload, and history size 0 keeps no history', { timeout: 60_000 }, async () => {
-  await withExtension(async ({ context, extensionId }) => {
-    const page = await context.newPage();
-    await page.goto(`chrome-extension://${extensionId}/options.html`);
-    await page.getByLabel(/directory hint/).fill('contoso.onmicrosoft.com');
-    await page.getByLabel('Language of the emails you share').selectOption('fr');
-    await page.getByLabel(/Links kept in the history/).fill('0');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Saved').waitFor();
-    await page.reload();
-    await page.waitForFunction(() => document.querySelector('#default-hint')?.value === 'contoso.onmicrosoft.com');
-    assert.equal(await page.getByLabel('Language of the emails you share').inputValue(), 'fr');
-    assert.equal(await page.getByLabel(/Links kept in the history/).inputValue(), '0');
+test(
+  'options: every setting survives a reload, and history size 0 keeps no history',
+  { timeout: 60_000 },
+  async () => {
+    await withExtension(async ({ context, extensionId }) => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/options.html`);
+      await page.getByLabel(/directory hint/).fill('contoso.onmicrosoft.com');
+      await page.getByLabel('Language of the emails you share').selectOption('fr');
+      await page.getByLabel(/Links kept in the history/).fill('0');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Saved').waitFor();
+      await page.reload();
+      await page.waitForFunction(
+        () => document.querySelector('#default-hint')?.value === 'contoso.onmicrosoft.com',
+      );
+      assert.equal(await page.getByLabel('Language of the emails you share').inputValue(), 'fr');
+      assert.equal(await page.getByLabel(/Links kept in the history/).inputValue(), '0');
 
-    const popup = await context.newPage();
-    await popup.goto(`chrome-extension://${extensionId}/popup.html?check=${encodeURIComponent(`https://myaccess.microsoft.com/@contoso.com#/access-packages/${G}`)}`);
-    await popup.getByTestId('verdict').waitFor();
-    await popup.waitForTimeout(300);
-    assert.equal(await popup.getByText(/Recent links/).count(), 0);
-  });
-});
+      const popup = await context.newPage();
+      await popup.goto(
+        `chrome-extension://${extensionId}/popup.html?check=${encodeURIComponent(`https://myaccess.microsoft.com/@contoso.com#/access-packages/${G}`)}`,
+      );
+      await popup.getByTestId('verdict').waitFor();
+      await popup.waitForTimeout(300);
+      assert.equal(await popup.getByText(/Recent links/).count(), 0);
+    });
+  },
+);

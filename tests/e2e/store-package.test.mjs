@@ -34,7 +34,10 @@ function zipEntries(file) {
 for (const build of ['chrome-mv3', 'firefox-mv2']) {
   test(`${build}: extension pages run only packaged scripts (no eval, no remote code)`, () => {
     const manifest = JSON.parse(readFileSync(join(OUTPUT, build, 'manifest.json'), 'utf8'));
-    const csp = typeof manifest.content_security_policy === 'string' ? manifest.content_security_policy : manifest.content_security_policy?.extension_pages;
+    const csp =
+      typeof manifest.content_security_policy === 'string'
+        ? manifest.content_security_policy
+        : manifest.content_security_policy?.extension_pages;
     assert.equal(typeof csp, 'string', 'a content security policy for the extension pages');
     const scripts = /(?:^|;)\s*script-src ([^;]*)/.exec(csp)?.[1].trim();
     assert.equal(scripts, "'self'", `script-src is the extension itself only: ${csp}`);
@@ -44,15 +47,27 @@ for (const build of ['chrome-mv3', 'firefox-mv2']) {
 }
 
 test('the Firefox store packages ship no private key', { timeout: 120_000 }, () => {
-  execFileSync(process.execPath, [resolve('node_modules/wxt/bin/wxt.mjs'), 'zip', '-b', 'firefox'], { stdio: 'ignore' });
+  execFileSync(
+    process.execPath,
+    [resolve('node_modules/wxt/bin/wxt.mjs'), 'zip', '-b', 'firefox'],
+    { stdio: 'ignore' },
+  );
   const zips = readdirSync(OUTPUT).filter((f) => /-(?:firefox|sources)\.zip$/.test(f));
-  assert.ok(zips.some((f) => f.endsWith('-sources.zip')), 'the sources zip was made');
+  assert.ok(
+    zips.some((f) => f.endsWith('-sources.zip')),
+    'the sources zip was made',
+  );
   for (const zip of zips) {
     const entries = zipEntries(join(OUTPUT, zip));
     // The scan reads contents: the sources must be there to be read.
-    if (zip.endsWith('-sources.zip')) assert.ok(entries.has('package.json'), `${zip} holds the sources`);
+    if (zip.endsWith('-sources.zip'))
+      assert.ok(entries.has('package.json'), `${zip} holds the sources`);
     for (const [name, content] of entries) {
-      assert.doesNotMatch(content.toString('latin1'), /-----BEGIN [A-Z ]*PRIVATE KEY-----/, `${zip}: ${name} holds a private key`);
+      assert.doesNotMatch(
+        content.toString('latin1'),
+        /-----BEGIN [A-Z ]*PRIVATE KEY-----/,
+        `${zip}: ${name} holds a private key`,
+      );
     }
   }
 });

@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ANSWERED_PACKAGES, combineFacts, openQuestions, parseAnswers, withAnswers } from '../../lib/eligibility/answers';
+import {
+  MAX_ANSWERED_PACKAGES,
+  combineFacts,
+  openQuestions,
+  parseAnswers,
+  withAnswers,
+} from '../../lib/eligibility/answers';
 import { eligibilityFindings } from '../../lib/eligibility/rules';
 
 describe('user answers', () => {
   it.each([
     [undefined, {}],
     ['yes', {}],
-    [{ hidden: true, catalogExternal: 'yes', externalPolicy: false, other: true }, { hidden: true, externalPolicy: false }],
+    [
+      { hidden: true, catalogExternal: 'yes', externalPolicy: false, other: true },
+      { hidden: true, externalPolicy: false },
+    ],
   ])('parseAnswers(%j)', (raw, expected) => {
     expect(parseAnswers(raw)).toEqual(expected);
   });
@@ -14,9 +23,15 @@ describe('user answers', () => {
   it('keeps other packages, drops emptied entries and corrupt ones, caps the book', () => {
     const book = { a: { hidden: true }, b: 'corrupt', c: { catalogExternal: false } };
     expect(withAnswers(book, 'c', {})).toEqual({ a: { hidden: true } });
-    expect(withAnswers(book, 'd', { externalPolicy: true })).toEqual({ a: { hidden: true }, c: { catalogExternal: false }, d: { externalPolicy: true } });
+    expect(withAnswers(book, 'd', { externalPolicy: true })).toEqual({
+      a: { hidden: true },
+      c: { catalogExternal: false },
+      d: { externalPolicy: true },
+    });
     expect(withAnswers('corrupt', 'd', { hidden: false })).toEqual({ d: { hidden: false } });
-    const big = Object.fromEntries(Array.from({ length: MAX_ANSWERED_PACKAGES + 5 }, (_, i) => [`p${i}`, { hidden: true }]));
+    const big = Object.fromEntries(
+      Array.from({ length: MAX_ANSWERED_PACKAGES + 5 }, (_, i) => [`p${i}`, { hidden: true }]),
+    );
     const next = withAnswers(big, 'new', { hidden: false });
     expect(Object.keys(next)).toHaveLength(MAX_ANSWERED_PACKAGES);
     expect(next.new).toEqual({ hidden: false });
@@ -24,7 +39,11 @@ describe('user answers', () => {
   });
 
   it('answers fill what neither Graph nor the page knows, and say so', () => {
-    const facts = combineFacts(undefined, { hidden: { value: true, source: 'page' } }, { hidden: false, catalogExternal: false, catalogPublished: true, externalPolicy: true });
+    const facts = combineFacts(
+      undefined,
+      { hidden: { value: true, source: 'page' } },
+      { hidden: false, catalogExternal: false, catalogPublished: true, externalPolicy: true },
+    );
     expect(facts.hidden).toEqual({ value: true, source: 'page' });
     const findings = eligibilityFindings(facts);
     expect(findings[0]).toMatchObject({ code: 'catalog-not-external', source: 'user' });
@@ -33,17 +52,36 @@ describe('user answers', () => {
   });
 
   it('"no external policy" is an error resting on the admin', () => {
-    expect(eligibilityFindings(combineFacts(undefined, {}, { externalPolicy: false }))[0]).toMatchObject({ code: 'no-external-policy', source: 'user' });
+    expect(
+      eligibilityFindings(combineFacts(undefined, {}, { externalPolicy: false }))[0],
+    ).toMatchObject({ code: 'no-external-policy', source: 'user' });
   });
 
   it('Graph outranks the page and the admin', () => {
-    const facts = combineFacts({ catalogExternal: { value: true, source: 'graph' }, hidden: { value: false, source: 'graph' } }, { hidden: { value: true, source: 'page' } }, { catalogExternal: false });
+    const facts = combineFacts(
+      {
+        catalogExternal: { value: true, source: 'graph' },
+        hidden: { value: false, source: 'graph' },
+      },
+      { hidden: { value: true, source: 'page' } },
+      { catalogExternal: false },
+    );
     expect(facts.catalogExternal).toEqual({ value: true, source: 'graph' });
     expect(facts.hidden).toEqual({ value: false, source: 'graph' });
   });
 
   it('asks only what no source has answered', () => {
-    expect(openQuestions({})).toEqual(['hidden', 'catalogExternal', 'catalogPublished', 'externalPolicy']);
-    expect(openQuestions({ hidden: { value: true, source: 'page' }, policies: { value: [], source: 'graph' } })).toEqual(['catalogExternal', 'catalogPublished']);
+    expect(openQuestions({})).toEqual([
+      'hidden',
+      'catalogExternal',
+      'catalogPublished',
+      'externalPolicy',
+    ]);
+    expect(
+      openQuestions({
+        hidden: { value: true, source: 'page' },
+        policies: { value: [], source: 'graph' },
+      }),
+    ).toEqual(['catalogExternal', 'catalogPublished']);
   });
 });

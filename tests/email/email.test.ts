@@ -11,26 +11,44 @@ import { G } from '../fixtures/link-rows';
 const LINK = `https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/${G}`;
 const LINK_US = `https://myaccess.microsoft.us/@contoso.us#/access-packages/${G}`;
 const CATALOGUES: Record<string, Catalogue> = { en, fr, nl };
-const defaultTemplate = (lang: string): EmailTemplate => ({ subject: formatMessage(CATALOGUES[lang]!, 'emailSubject'), body: formatMessage(CATALOGUES[lang]!, 'emailBody') });
+const defaultTemplate = (lang: string): EmailTemplate => ({
+  subject: formatMessage(CATALOGUES[lang]!, 'emailSubject'),
+  body: formatMessage(CATALOGUES[lang]!, 'emailBody'),
+});
 const compose = (lang: string, facts: Partial<Parameters<typeof composeEmail>[1]> = {}) => {
-  const r = composeEmail(defaultTemplate(lang), { link: LINK, ...facts }, formatMessage(CATALOGUES[lang]!, 'emailPackageFallback'));
+  const r = composeEmail(
+    defaultTemplate(lang),
+    { link: LINK, ...facts },
+    formatMessage(CATALOGUES[lang]!, 'emailPackageFallback'),
+  );
   if (!r.ok) throw new Error(r.code);
   return r.email;
 };
 
 describe('default templates', () => {
-  it.each(['en', 'fr', 'nl'])('%s: valid, and say what the link is for, to open it whole, to sign in with their own account', (lang) => {
-    expect(checkTemplate(defaultTemplate(lang))).toEqual([]);
-    const email = compose(lang, { packageName: 'Sales partners', organization: 'Contoso Ltd', note: 'Thanks!' });
-    expect(email.subject).toContain('Sales partners');
-    expect(email.text).toContain(LINK);
-    expect(email.text).toContain('Sales partners');
-    expect(email.text).toContain('Contoso Ltd');
-    expect(email.text).toContain('Thanks!');
-    const words = { en: ['in full', 'own work account'], fr: ['en entier', 'propre compte professionnel'], nl: ['volledig', 'eigen werkaccount'] }[lang]!;
-    for (const w of words) expect(email.text).toContain(w);
-    expect(email.html).toContain(`<a href="${LINK}">${LINK}</a>`);
-  });
+  it.each(['en', 'fr', 'nl'])(
+    '%s: valid, and say what the link is for, to open it whole, to sign in with their own account',
+    (lang) => {
+      expect(checkTemplate(defaultTemplate(lang))).toEqual([]);
+      const email = compose(lang, {
+        packageName: 'Sales partners',
+        organization: 'Contoso Ltd',
+        note: 'Thanks!',
+      });
+      expect(email.subject).toContain('Sales partners');
+      expect(email.text).toContain(LINK);
+      expect(email.text).toContain('Sales partners');
+      expect(email.text).toContain('Contoso Ltd');
+      expect(email.text).toContain('Thanks!');
+      const words = {
+        en: ['in full', 'own work account'],
+        fr: ['en entier', 'propre compte professionnel'],
+        nl: ['volledig', 'eigen werkaccount'],
+      }[lang]!;
+      for (const w of words) expect(email.text).toContain(w);
+      expect(email.html).toContain(`<a href="${LINK}">${LINK}</a>`);
+    },
+  );
 
   it.each(['en', 'fr', 'nl'])('%s: unknown facts leave no empty lines or blank names', (lang) => {
     const email = compose(lang);
@@ -41,7 +59,10 @@ describe('default templates', () => {
   });
 
   it('mentions approval and expiry when known', () => {
-    const email = compose('en', { approval: 'Your request needs approval by the Sales team.', expiry: 'Access expires after 90 days.' });
+    const email = compose('en', {
+      approval: 'Your request needs approval by the Sales team.',
+      expiry: 'Access expires after 90 days.',
+    });
     expect(email.text).toContain('needs approval');
     expect(email.text).toContain('90 days');
   });
@@ -58,19 +79,25 @@ describe('hostile input', () => {
     const email = compose('en', { packageName: hostile, note: hostile, organization: hostile });
     expect(email.subject).not.toMatch(/[\r\n]/);
     // Only our own tags reach the HTML; everything the user or page wrote is escaped text.
-    expect(new Set(email.html.match(/<\/?([a-z]+)/g)!.map((t) => t.replace(/[</]/g, '')))).toEqual(new Set(['div', 'p', 'br', 'a']));
+    expect(new Set(email.html.match(/<\/?([a-z]+)/g)!.map((t) => t.replace(/[</]/g, '')))).toEqual(
+      new Set(['div', 'p', 'br', 'a']),
+    );
     expect(email.html.match(/<a /g)).toHaveLength(1);
     expect(email.text).not.toMatch(/[\u202a-\u202e]/);
     for (const channel of ['mailto', 'outlook', 'gmail'] as const) {
       const { url } = composeUrl(channel, email, '', LINK);
       expect(url).not.toMatch(/[\r\n]/);
-      expect(decodeURIComponent(url!.split('subject=')[1]?.split('&')[0] ?? '')).not.toMatch(/[\r\n]/);
+      expect(decodeURIComponent(url!.split('subject=')[1]?.split('&')[0] ?? '')).not.toMatch(
+        /[\r\n]/,
+      );
     }
     expect(email.text).toContain(LINK);
   });
 
   it('escapes HTML completely', () => {
-    expect(escapeHtml(`<a href="x" onclick='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    expect(escapeHtml(`<a href="x" onclick='y'>&</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
   });
 
   it('a 10,000-character note is cut, never the link; the mailto falls back gracefully', () => {
@@ -95,13 +122,20 @@ describe('hostile input', () => {
       `https://myaccess.microsoft.com/#/access-packages/${G}`,
       `https://myaccess-microsoft.com/@contoso.com#/access-packages/${G}`,
     ]) {
-      expect(composeEmail(defaultTemplate('en'), { link }, 'x')).toEqual({ ok: false, code: 'link-not-canonical' });
+      expect(composeEmail(defaultTemplate('en'), { link }, 'x')).toEqual({
+        ok: false,
+        code: 'link-not-canonical',
+      });
     }
   });
 });
 
 describe('channels', () => {
-  const email = { subject: 'Request access: Sales & Co', text: `Hello Anna,\n\nOpen:\n${LINK}\n\n100% #1 + more`, html: '' };
+  const email = {
+    subject: 'Request access: Sales & Co',
+    text: `Hello Anna,\n\nOpen:\n${LINK}\n\n100% #1 + more`,
+    html: '',
+  };
 
   it('mailto per RFC 6068: encodeURIComponent, %20 not +, CRLF line breaks, # encoded', () => {
     const { url } = composeUrl('mailto', email, 'anna@fabrikam.com, bob@fabrikam.com', LINK);
@@ -115,17 +149,25 @@ describe('channels', () => {
   });
 
   it('Outlook on the web, worldwide and US Government', () => {
-    expect(composeUrl('outlook', email, 'anna@fabrikam.com', LINK).url).toMatch(/^https:\/\/outlook\.office\.com\/mail\/deeplink\/compose\?to=anna%40fabrikam\.com&subject=Request%20access/);
-    expect(composeUrl('outlook', { ...email, text: LINK_US }, '', LINK_US, true).url).toMatch(/^https:\/\/outlook\.office365\.us\/mail\/deeplink\/compose\?to=&subject=/);
+    expect(composeUrl('outlook', email, 'anna@fabrikam.com', LINK).url).toMatch(
+      /^https:\/\/outlook\.office\.com\/mail\/deeplink\/compose\?to=anna%40fabrikam\.com&subject=Request%20access/,
+    );
+    expect(composeUrl('outlook', { ...email, text: LINK_US }, '', LINK_US, true).url).toMatch(
+      /^https:\/\/outlook\.office365\.us\/mail\/deeplink\/compose\?to=&subject=/,
+    );
   });
 
   it('Gmail compose', () => {
     const { url } = composeUrl('gmail', email, 'anna@fabrikam.com', LINK);
-    expect(url).toMatch(/^https:\/\/mail\.google\.com\/mail\/\?view=cm&fs=1&to=anna%40fabrikam\.com&su=Request%20access%3A%20Sales%20%26%20Co&body=Hello%20Anna%2C/);
+    expect(url).toMatch(
+      /^https:\/\/mail\.google\.com\/mail\/\?view=cm&fs=1&to=anna%40fabrikam\.com&su=Request%20access%3A%20Sales%20%26%20Co&body=Hello%20Anna%2C/,
+    );
   });
 
   it('leaves out what is not an email address, and CR/LF cannot smuggle headers', () => {
-    expect(parseRecipients('anna@fabrikam.com; bob; carol@x.example\r\nBcc: eve@evil.example')).toEqual({
+    expect(
+      parseRecipients('anna@fabrikam.com; bob; carol@x.example\r\nBcc: eve@evil.example'),
+    ).toEqual({
       ok: ['anna@fabrikam.com', 'carol@x.example', 'eve@evil.example'],
       rejected: ['bob', 'Bcc:'],
     });
@@ -142,7 +184,10 @@ describe('channels', () => {
 describe('templates', () => {
   it.each([
     [{ subject: 'Hi', body: 'Open {link}' }, []],
-    [{ subject: 'Hi {pakageName}', body: 'Open {link}' }, [{ code: 'unknown-placeholder', field: 'subject', name: 'pakageName' }]],
+    [
+      { subject: 'Hi {pakageName}', body: 'Open {link}' },
+      [{ code: 'unknown-placeholder', field: 'subject', name: 'pakageName' }],
+    ],
     [{ subject: 'Hi', body: 'Open the link' }, [{ code: 'missing-link' }]],
     [{ subject: '{link}', body: '{link}' }, [{ code: 'link-in-subject' }]],
     [{ subject: 'Hi', body: '{link} ' + 'x'.repeat(5000) }, [{ code: 'too-long', field: 'body' }]],
@@ -152,6 +197,11 @@ describe('templates', () => {
 
   it('drops lines whose fields are all empty, keeps lines with other text', () => {
     const v = { link: 'L', packageName: 'P', organization: '', note: '', approval: '', expiry: '' };
-    expect(renderTemplate('A {packageName}\n{note}\n{approval} {expiry}\nSigned: {organization}\n{link}', v)).toBe('A P\nSigned: \nL');
+    expect(
+      renderTemplate(
+        'A {packageName}\n{note}\n{approval} {expiry}\nSigned: {organization}\n{link}',
+        v,
+      ),
+    ).toBe('A P\nSigned: \nL');
   });
 });

@@ -1,12 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { authorizeUrl, codeTokenRequest, parseTokenSet, readRedirect, readTokenResponse, refreshTokenRequest, type SignInConfig, type TokenSet } from '../../lib/graph/auth';
+import {
+  authorizeUrl,
+  codeTokenRequest,
+  parseTokenSet,
+  readRedirect,
+  readTokenResponse,
+  refreshTokenRequest,
+  type SignInConfig,
+  type TokenSet,
+} from '../../lib/graph/auth';
 import { ALL_GRAPH_ORIGINS, cloudOrigins } from '../../lib/graph/clouds';
 import { base64url, challengeFor, createPkce } from '../../lib/graph/pkce';
 import { GraphProblem } from '../../lib/graph/problems';
 import { fixture } from './fake-graph';
 
 const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
-const CONFIG: SignInConfig = { clientId: '5b7c0a2e-1d3f-4e6a-9b8c-7d6e5f4a3b2c', tenant: 'contoso.onmicrosoft.com', cloud: 'global', redirectUri: REDIRECT };
+const CONFIG: SignInConfig = {
+  clientId: '5b7c0a2e-1d3f-4e6a-9b8c-7d6e5f4a3b2c',
+  tenant: 'contoso.onmicrosoft.com',
+  cloud: 'global',
+  redirectUri: REDIRECT,
+};
 
 function codeOf(fn: () => unknown): string {
   try {
@@ -19,7 +33,9 @@ function codeOf(fn: () => unknown): string {
 
 describe('PKCE', () => {
   it('computes the S256 challenge of RFC 7636 appendix B', async () => {
-    expect(await challengeFor('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
+    expect(await challengeFor('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe(
+      'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+    );
   });
   it('makes a fresh 43-character URL-safe verifier each time', async () => {
     const [a, b] = await Promise.all([createPkce(), createPkce()]);
@@ -34,40 +50,95 @@ describe('PKCE', () => {
 
 describe('authorize URL', () => {
   it.each<[string, SignInConfig, string, string]>([
-    ['global', CONFIG, 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/authorize', 'https://graph.microsoft.com/EntitlementManagement.Read.All offline_access'],
-    ['GCC High', { ...CONFIG, cloud: 'usgov-high' }, 'https://login.microsoftonline.us/contoso.onmicrosoft.com/oauth2/v2.0/authorize', 'https://graph.microsoft.us/EntitlementManagement.Read.All offline_access'],
-    ['DoD', { ...CONFIG, cloud: 'usgov-dod', tenant: '84841066-274d-4ec0-a5c1-276be684bdd3' }, 'https://login.microsoftonline.us/84841066-274d-4ec0-a5c1-276be684bdd3/oauth2/v2.0/authorize', 'https://dod-graph.microsoft.us/EntitlementManagement.Read.All offline_access'],
+    [
+      'global',
+      CONFIG,
+      'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/authorize',
+      'https://graph.microsoft.com/EntitlementManagement.Read.All offline_access',
+    ],
+    [
+      'GCC High',
+      { ...CONFIG, cloud: 'usgov-high' },
+      'https://login.microsoftonline.us/contoso.onmicrosoft.com/oauth2/v2.0/authorize',
+      'https://graph.microsoft.us/EntitlementManagement.Read.All offline_access',
+    ],
+    [
+      'DoD',
+      { ...CONFIG, cloud: 'usgov-dod', tenant: '84841066-274d-4ec0-a5c1-276be684bdd3' },
+      'https://login.microsoftonline.us/84841066-274d-4ec0-a5c1-276be684bdd3/oauth2/v2.0/authorize',
+      'https://dod-graph.microsoft.us/EntitlementManagement.Read.All offline_access',
+    ],
   ])('%s', (_, config, endpoint, scope) => {
     const url = new URL(authorizeUrl(config, 'state-1', 'challenge-1'));
     expect(`${url.origin}${url.pathname}`).toBe(endpoint);
     expect(Object.fromEntries(url.searchParams)).toEqual({
-      client_id: CONFIG.clientId, response_type: 'code', response_mode: 'query', redirect_uri: REDIRECT, scope,
-      state: 'state-1', code_challenge: 'challenge-1', code_challenge_method: 'S256', prompt: 'select_account',
+      client_id: CONFIG.clientId,
+      response_type: 'code',
+      response_mode: 'query',
+      redirect_uri: REDIRECT,
+      scope,
+      state: 'state-1',
+      code_challenge: 'challenge-1',
+      code_challenge_method: 'S256',
+      prompt: 'select_account',
     });
   });
   it.each([
     ['a client id that is not a GUID', { ...CONFIG, clientId: 'my-app' }, 'bad-client-id'],
-    ['a tenant with a path in it', { ...CONFIG, tenant: 'contoso.com/../common' }, 'unknown-tenant'],
+    [
+      'a tenant with a path in it',
+      { ...CONFIG, tenant: 'contoso.com/../common' },
+      'unknown-tenant',
+    ],
     ['an empty tenant', { ...CONFIG, tenant: '' }, 'unknown-tenant'],
   ])('refuses %s', (_, config, code) => {
     expect(codeOf(() => authorizeUrl(config, 's', 'c'))).toBe(code);
   });
   it('asks for exactly the sign-in and Graph hosts of the chosen cloud', () => {
-    expect(cloudOrigins('usgov-dod')).toEqual(['https://login.microsoftonline.us/*', 'https://dod-graph.microsoft.us/*']);
-    expect(ALL_GRAPH_ORIGINS).toEqual(['https://login.microsoftonline.com/*', 'https://graph.microsoft.com/*', 'https://login.microsoftonline.us/*', 'https://graph.microsoft.us/*', 'https://dod-graph.microsoft.us/*']);
+    expect(cloudOrigins('usgov-dod')).toEqual([
+      'https://login.microsoftonline.us/*',
+      'https://dod-graph.microsoft.us/*',
+    ]);
+    expect(ALL_GRAPH_ORIGINS).toEqual([
+      'https://login.microsoftonline.com/*',
+      'https://graph.microsoft.com/*',
+      'https://login.microsoftonline.us/*',
+      'https://graph.microsoft.us/*',
+      'https://dod-graph.microsoft.us/*',
+    ]);
   });
 });
 
 describe('redirect', () => {
   it.each([
     ['the code', `${REDIRECT}?code=0.AQoA-code&state=s1&session_state=x`, '0.AQoA-code'],
-    ['another state (a forged or stale answer)', `${REDIRECT}?code=c&state=other`, 'sign-in-failed'],
+    [
+      'another state (a forged or stale answer)',
+      `${REDIRECT}?code=c&state=other`,
+      'sign-in-failed',
+    ],
     ['no state', `${REDIRECT}?code=c`, 'sign-in-failed'],
     ['another redirect URI', 'https://evil.example/?code=c&state=s1', 'sign-in-failed'],
-    ['the user refused', `${REDIRECT}?error=access_denied&error_description=AADSTS65004%3a+User+declined+to+consent&state=s1`, 'consent-required'],
-    ['cancelled', `${REDIRECT}?error=access_denied&error_description=the+user+canceled&state=s1`, 'sign-in-cancelled'],
-    ['admin consent needed', `${REDIRECT}?error=access_denied&error_description=AADSTS90094%3a+The+grant+requires+admin+permission&state=s1`, 'consent-required'],
-    ['unknown app', `${REDIRECT}?error=unauthorized_client&error_description=AADSTS700016%3a+Application+not+found&state=s1`, 'unknown-client'],
+    [
+      'the user refused',
+      `${REDIRECT}?error=access_denied&error_description=AADSTS65004%3a+User+declined+to+consent&state=s1`,
+      'consent-required',
+    ],
+    [
+      'cancelled',
+      `${REDIRECT}?error=access_denied&error_description=the+user+canceled&state=s1`,
+      'sign-in-cancelled',
+    ],
+    [
+      'admin consent needed',
+      `${REDIRECT}?error=access_denied&error_description=AADSTS90094%3a+The+grant+requires+admin+permission&state=s1`,
+      'consent-required',
+    ],
+    [
+      'unknown app',
+      `${REDIRECT}?error=unauthorized_client&error_description=AADSTS700016%3a+Application+not+found&state=s1`,
+      'unknown-client',
+    ],
     ['an error in the fragment', `${REDIRECT}#error=consent_required&state=s1`, 'consent-required'],
     ['no code', `${REDIRECT}?state=s1`, 'sign-in-failed'],
     ['not a URL', 'nonsense', 'sign-in-failed'],
@@ -85,29 +156,58 @@ describe('redirect', () => {
 describe('token requests and responses', () => {
   it('redeems the code with the verifier, as a form', () => {
     const r = codeTokenRequest(CONFIG, 'the-code', 'the-verifier');
-    expect(r.url).toBe('https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token');
+    expect(r.url).toBe(
+      'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token',
+    );
     expect(Object.fromEntries(new URLSearchParams(r.body))).toEqual({
-      client_id: CONFIG.clientId, grant_type: 'authorization_code', code: 'the-code', redirect_uri: REDIRECT, code_verifier: 'the-verifier',
+      client_id: CONFIG.clientId,
+      grant_type: 'authorization_code',
+      code: 'the-code',
+      redirect_uri: REDIRECT,
+      code_verifier: 'the-verifier',
       scope: 'https://graph.microsoft.com/EntitlementManagement.Read.All offline_access',
     });
   });
   it('refreshes with the refresh token', () => {
-    const tokens: TokenSet = { accessToken: 'a', refreshToken: 'r', expiresAt: 0, cloud: 'usgov-high', clientId: CONFIG.clientId, tenant: 'contoso.onmicrosoft.com' };
+    const tokens: TokenSet = {
+      accessToken: 'a',
+      refreshToken: 'r',
+      expiresAt: 0,
+      cloud: 'usgov-high',
+      clientId: CONFIG.clientId,
+      tenant: 'contoso.onmicrosoft.com',
+    };
     const r = refreshTokenRequest(tokens);
-    expect(r.url).toBe('https://login.microsoftonline.us/contoso.onmicrosoft.com/oauth2/v2.0/token');
+    expect(r.url).toBe(
+      'https://login.microsoftonline.us/contoso.onmicrosoft.com/oauth2/v2.0/token',
+    );
     expect(new URLSearchParams(r.body).get('grant_type')).toBe('refresh_token');
     expect(new URLSearchParams(r.body).get('refresh_token')).toBe('r');
   });
   it('reads a token response', () => {
     expect(readTokenResponse(200, fixture('token-response.json'), CONFIG, 1_000)).toEqual({
-      accessToken: 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.fake-access-token.signature', refreshToken: '0.AQoA-fake-refresh-token',
-      expiresAt: 1_000 + 4299 * 1000, cloud: 'global', clientId: CONFIG.clientId, tenant: CONFIG.tenant,
+      accessToken: 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.fake-access-token.signature',
+      refreshToken: '0.AQoA-fake-refresh-token',
+      expiresAt: 1_000 + 4299 * 1000,
+      cloud: 'global',
+      clientId: CONFIG.clientId,
+      tenant: CONFIG.tenant,
     });
   });
   it.each([
     ['consent missing', 400, fixture('token-error-consent.json'), 'consent-required'],
-    ['SPA refresh token expired (24 h)', 400, fixture('token-error-expired.json'), 'session-expired'],
-    ['not registered as a single-page application', 400, fixture('token-error-spa.json'), 'spa-platform'],
+    [
+      'SPA refresh token expired (24 h)',
+      400,
+      fixture('token-error-expired.json'),
+      'session-expired',
+    ],
+    [
+      'not registered as a single-page application',
+      400,
+      fixture('token-error-spa.json'),
+      'spa-platform',
+    ],
     ['server error', 503, null, 'server-error'],
     ['200 without a token', 200, { token_type: 'Bearer' }, 'bad-response'],
     ['200 that is not JSON', 200, null, 'bad-response'],
@@ -117,8 +217,37 @@ describe('token requests and responses', () => {
   it.each([
     ['nothing stored', undefined, null],
     ['a string', 'token', null],
-    ['an unknown cloud', { accessToken: 'a', refreshToken: null, expiresAt: 1, cloud: 'china', clientId: 'c', tenant: 't' }, null],
-    ['a well-formed set', { accessToken: 'a', refreshToken: null, expiresAt: 1, cloud: 'global', clientId: 'c', tenant: 't' }, { accessToken: 'a', refreshToken: null, expiresAt: 1, cloud: 'global', clientId: 'c', tenant: 't' }],
+    [
+      'an unknown cloud',
+      {
+        accessToken: 'a',
+        refreshToken: null,
+        expiresAt: 1,
+        cloud: 'china',
+        clientId: 'c',
+        tenant: 't',
+      },
+      null,
+    ],
+    [
+      'a well-formed set',
+      {
+        accessToken: 'a',
+        refreshToken: null,
+        expiresAt: 1,
+        cloud: 'global',
+        clientId: 'c',
+        tenant: 't',
+      },
+      {
+        accessToken: 'a',
+        refreshToken: null,
+        expiresAt: 1,
+        cloud: 'global',
+        clientId: 'c',
+        tenant: 't',
+      },
+    ],
   ])('stored tokens: %s', (_, raw, expected) => {
     expect(parseTokenSet(raw)).toEqual(expected);
   });

@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export function fixture(name: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(resolve('tests/fixtures/graph', name), 'utf8')) as Record<string, unknown>;
+  return JSON.parse(readFileSync(resolve('tests/fixtures/graph', name), 'utf8')) as Record<
+    string,
+    unknown
+  >;
 }
 
 export const PACKAGE_ID = '6f1d2c3a-1b2c-4d5e-8f90-a1b2c3d4e5f6';
@@ -20,12 +23,30 @@ export interface Answer {
 export function fakeGraph(override: Record<string, Answer | Answer[]> = {}) {
   const calls: { url: string; auth: string | null }[] = [];
   const routes: Record<string, Answer | Answer[]> = {
-    [`${EM}/accessPackages/${PACKAGE_ID}?$expand=catalog,assignmentPolicies`]: { status: 200, body: fixture('access-package-expanded.json') },
-    [`${EM}/accessPackages/${PACKAGE_ID}?$expand=catalog`]: { status: 200, body: fixture('access-package-catalog.json') },
-    [`${EM}/accessPackages/${PACKAGE_ID}?$expand=assignmentPolicies`]: { status: 200, body: fixture('access-package-policies.json') },
-    [`${EM}/connectedOrganizations`]: { status: 200, body: fixture('connected-organizations-page1.json') },
-    [`${EM}/connectedOrganizations?$skiptoken=ZmFicmlrYW0tcGFnZS0y`]: { status: 200, body: fixture('connected-organizations-page2.json') },
-    [`${GRAPH}/v1.0/organization?$select=id,displayName,verifiedDomains`]: { status: 200, body: fixture('organization.json') },
+    [`${EM}/accessPackages/${PACKAGE_ID}?$expand=catalog,assignmentPolicies`]: {
+      status: 200,
+      body: fixture('access-package-expanded.json'),
+    },
+    [`${EM}/accessPackages/${PACKAGE_ID}?$expand=catalog`]: {
+      status: 200,
+      body: fixture('access-package-catalog.json'),
+    },
+    [`${EM}/accessPackages/${PACKAGE_ID}?$expand=assignmentPolicies`]: {
+      status: 200,
+      body: fixture('access-package-policies.json'),
+    },
+    [`${EM}/connectedOrganizations`]: {
+      status: 200,
+      body: fixture('connected-organizations-page1.json'),
+    },
+    [`${EM}/connectedOrganizations?$skiptoken=ZmFicmlrYW0tcGFnZS0y`]: {
+      status: 200,
+      body: fixture('connected-organizations-page2.json'),
+    },
+    [`${GRAPH}/v1.0/organization?$select=id,displayName,verifiedDomains`]: {
+      status: 200,
+      body: fixture('organization.json'),
+    },
     ...override,
   };
   const fetch: typeof globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -35,10 +56,17 @@ export function fakeGraph(override: Record<string, Answer | Answer[]> = {}) {
     // A list of answers is served in order (then the last one again): throttled, then fine.
     if (Array.isArray(answer)) answer = answer.length > 1 ? answer.shift()! : answer[0]!;
     if (answer.status === 0) throw new TypeError('Failed to fetch');
-    return new Response(answer.body === undefined ? null : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body), {
-      status: answer.status,
-      headers: { 'Content-Type': 'application/json', ...answer.headers },
-    });
+    return new Response(
+      answer.body === undefined
+        ? null
+        : typeof answer.body === 'string'
+          ? answer.body
+          : JSON.stringify(answer.body),
+      {
+        status: answer.status,
+        headers: { 'Content-Type': 'application/json', ...answer.headers },
+      },
+    );
   }) as typeof globalThis.fetch;
   return { fetch, calls };
 }

@@ -6,20 +6,44 @@ import { createGraphSession } from '../../lib/graph/session';
 import { fixture } from './fake-graph';
 
 const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
-const CONFIG: SignInConfig = { clientId: '5b7c0a2e-1d3f-4e6a-9b8c-7d6e5f4a3b2c', tenant: 'contoso.onmicrosoft.com', cloud: 'global', redirectUri: REDIRECT };
+const CONFIG: SignInConfig = {
+  clientId: '5b7c0a2e-1d3f-4e6a-9b8c-7d6e5f4a3b2c',
+  tenant: 'contoso.onmicrosoft.com',
+  cloud: 'global',
+  redirectUri: REDIRECT,
+};
 const NOW = 1_800_000_000_000;
 
 /** A fake identity platform: the authorize step remembers the challenge; the token step checks the verifier. */
-function world(opts: { tokenAnswer?: { status: number; body: unknown }; launch?: (url: string) => Promise<string> } = {}) {
+function world(
+  opts: {
+    tokenAnswer?: { status: number; body: unknown };
+    launch?: (url: string) => Promise<string>;
+  } = {},
+) {
   let stored: unknown;
   let challenge = '';
   const tokenBodies: URLSearchParams[] = [];
   const fetch: typeof globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const body = new URLSearchParams(String(init?.body));
     tokenBodies.push(body);
-    if (String(input) !== 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token') return new Response('{}', { status: 404 });
-    if (body.get('grant_type') === 'authorization_code' && (await challengeFor(body.get('code_verifier') ?? '')) !== challenge) {
-      return Response.json({ error: 'invalid_grant', error_description: 'AADSTS501481: The Code_Verifier does not match the code_challenge supplied in the authorization request.' }, { status: 400 });
+    if (
+      String(input) !==
+      'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token'
+    )
+      return new Response('{}', { status: 404 });
+    if (
+      body.get('grant_type') === 'authorization_code' &&
+      (await challengeFor(body.get('code_verifier') ?? '')) !== challenge
+    ) {
+      return Response.json(
+        {
+          error: 'invalid_grant',
+          error_description:
+            'AADSTS501481: The Code_Verifier does not match the code_challenge supplied in the authorization request.',
+        },
+        { status: 400 },
+      );
     }
     const answer = opts.tokenAnswer ?? { status: 200, body: fixture('token-response.json') };
     return Response.json(answer.body, { status: answer.status });
@@ -38,10 +62,19 @@ function world(opts: { tokenAnswer?: { status: number; body: unknown }; launch?:
     save: async (t: TokenSet) => void (stored = t),
     clear: async () => void (stored = undefined),
   };
-  return { session: createGraphSession(deps), tokenBodies, stored: () => stored, set: (v: unknown) => void (stored = v) };
+  return {
+    session: createGraphSession(deps),
+    tokenBodies,
+    stored: () => stored,
+    set: (v: unknown) => void (stored = v),
+  };
 }
 
-const problem = (p: Promise<unknown>) => p.then(() => 'no problem', (e: unknown) => (e instanceof GraphProblem ? e.code : String(e)));
+const problem = (p: Promise<unknown>) =>
+  p.then(
+    () => 'no problem',
+    (e: unknown) => (e instanceof GraphProblem ? e.code : String(e)),
+  );
 
 describe('Graph session', () => {
   it('signs in with PKCE: the token endpoint accepts the verifier that matches the challenge', async () => {
@@ -54,14 +87,20 @@ describe('Graph session', () => {
   });
 
   it('refuses an answer to another sign-in (state mismatch) and redeems nothing', async () => {
-    const w = world({ launch: async (url) => `${new URL(url).searchParams.get('redirect_uri')}?code=c&state=forged` });
+    const w = world({
+      launch: async (url) => `${new URL(url).searchParams.get('redirect_uri')}?code=c&state=forged`,
+    });
     expect(await problem(w.session.signIn(CONFIG))).toBe('sign-in-failed');
     expect(w.tokenBodies).toHaveLength(0);
   });
 
   it.each([
     ['the window was closed', new Error('The user did not approve access.'), 'sign-in-cancelled'],
-    ['the sign-in page could not be reached', new Error('Authorization page could not be loaded.'), 'offline'],
+    [
+      'the sign-in page could not be reached',
+      new Error('Authorization page could not be loaded.'),
+      'offline',
+    ],
   ])('launch fails: %s', async (_, error, code) => {
     const w = world({ launch: async () => Promise.reject(error) });
     expect(await problem(w.session.signIn(CONFIG))).toBe(code);
@@ -80,7 +119,14 @@ describe('Graph session', () => {
     expect(await problem(w.session.accessToken())).toBe('not-signed-in');
   });
 
-  const tokens = (expiresAt: number, refreshToken: string | null = 'old-refresh'): TokenSet => ({ accessToken: 'old', refreshToken, expiresAt, cloud: 'global', clientId: CONFIG.clientId, tenant: CONFIG.tenant });
+  const tokens = (expiresAt: number, refreshToken: string | null = 'old-refresh'): TokenSet => ({
+    accessToken: 'old',
+    refreshToken,
+    expiresAt,
+    cloud: 'global',
+    clientId: CONFIG.clientId,
+    tenant: CONFIG.tenant,
+  });
 
   it('uses a token that is still good', async () => {
     const w = world();
@@ -115,7 +161,14 @@ describe('Graph session', () => {
 
   it('stays signed in when refreshing fails for lack of network', async () => {
     const w = world();
-    const s = createGraphSession({ fetch: (async () => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch, now: () => NOW, launch: async () => '', load: async () => tokens(NOW - 1), save: async () => {}, clear: async () => w.set('cleared') });
+    const s = createGraphSession({
+      fetch: (async () => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch,
+      now: () => NOW,
+      launch: async () => '',
+      load: async () => tokens(NOW - 1),
+      save: async () => {},
+      clear: async () => w.set('cleared'),
+    });
     expect(await problem(s.accessToken())).toBe('offline');
     expect(w.stored()).toBeUndefined();
   });

@@ -15,15 +15,58 @@ const LINKS = [
 ];
 const wrap = fc.constantFrom(
   (l: string) => l,
-  (l: string) => `https://nam12.safelinks.protection.outlook.com/?url=${encodeURIComponent(l)}&data=05%7C02%7Canna%40fabrikam.com`,
+  (l: string) =>
+    `https://nam12.safelinks.protection.outlook.com/?url=${encodeURIComponent(l)}&data=05%7C02%7Canna%40fabrikam.com`,
   (l: string) => `https://www.google.com/url?q=${encodeURIComponent(l)}&sa=D`,
   // The scheme and the host written with entities: only decoding shows the link.
   (l: string) => l.replace('https', '&#104;ttps').replace('myaccess', '&#109;yaccess'),
 );
-const prefix = fc.constantFrom('', 'https://other.example/?a=', 'https://other.example/', 'https://evil.example/#', 'http://evil.example', 'https://myaccess.microsoft.com', 'https://myaccess.microsoft.com.evil.example/', 'https://google.zz/url?q=');
+const prefix = fc.constantFrom(
+  '',
+  'https://other.example/?a=',
+  'https://other.example/',
+  'https://evil.example/#',
+  'http://evil.example',
+  'https://myaccess.microsoft.com',
+  'https://myaccess.microsoft.com.evil.example/',
+  'https://google.zz/url?q=',
+);
 // Separators that stay inside one run of text (no ASCII whitespace: that makes two tokens).
-const separator = fc.constantFrom('', '](', '"', "'", '`', '&nbsp;', '&lt;', '&#32;', '&num;', '=3D=20', '\\', '@', '%40', '#', '?', '\u00a0', '\u3000', '\u200b', '\ufeff', '\u00ad', '<', '>');
-const suffix = fc.constantFrom('', '.evil.example/x', '@evil.example/', ':443@evil.example', '"', ')', '.', '%2Eevil.example', '\\@evil.example');
+const separator = fc.constantFrom(
+  '',
+  '](',
+  '"',
+  "'",
+  '`',
+  '&nbsp;',
+  '&lt;',
+  '&#32;',
+  '&num;',
+  '=3D=20',
+  '\\',
+  '@',
+  '%40',
+  '#',
+  '?',
+  '\u00a0',
+  '\u3000',
+  '\u200b',
+  '\ufeff',
+  '\u00ad',
+  '<',
+  '>',
+);
+const suffix = fc.constantFrom(
+  '',
+  '.evil.example/x',
+  '@evil.example/',
+  ':443@evil.example',
+  '"',
+  ')',
+  '.',
+  '%2Eevil.example',
+  '\\@evil.example',
+);
 const token = fc
   .tuple(prefix, separator, fc.constantFrom(...LINKS), wrap, separator, suffix)
   .map(([p, s1, link, w, s2, end]) => p + s1 + w(link) + s2 + end);
@@ -32,20 +75,31 @@ const token = fc
 function browserHost(s: string): string | null {
   try {
     const host = new URL(s).hostname.replace(/\.$/, '');
-    return /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/.test(host) ? host : null;
+    return /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/.test(host)
+      ? host
+      : null;
   } catch {
     return null;
   }
 }
-const official = (host: string | null) => host === 'myaccess.microsoft.com' || host === 'myaccess.microsoft.us';
+const official = (host: string | null) =>
+  host === 'myaccess.microsoft.com' || host === 'myaccess.microsoft.us';
 
 describe('one token, two ways of judging it', () => {
   it('findLinks and analyzeLink give the same verdict for any single token', () => {
     fc.assert(
-      fc.property(fc.oneof(token, fc.string({ maxLength: 80 }).filter((s) => !/\s/.test(s))), (s) => {
-        const found = findLinks(s);
-        expect(analyzeLink(s).verdict, s).toBe(found.length > 0 ? mostConcerning(found).verdict : 'invalid');
-      }),
+      fc.property(
+        fc.oneof(
+          token,
+          fc.string({ maxLength: 80 }).filter((s) => !/\s/.test(s)),
+        ),
+        (s) => {
+          const found = findLinks(s);
+          expect(analyzeLink(s).verdict, s).toBe(
+            found.length > 0 ? mostConcerning(found).verdict : 'invalid',
+          );
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -59,7 +113,9 @@ describe('the URL parser as the oracle', () => {
         const a = analyzeLink(s);
         // Through a genuine wrapper the user lands on its target, which the engine judged instead.
         if (host === null || official(host) || a.unwrapped.length > 0) return;
-        expect(['valid', 'repairable'], `${JSON.stringify(s)} opens ${host}`).not.toContain(a.verdict);
+        expect(['valid', 'repairable'], `${JSON.stringify(s)} opens ${host}`).not.toContain(
+          a.verdict,
+        );
       }),
       { numRuns: 5000 },
     );
@@ -71,7 +127,9 @@ describe('the URL parser as the oracle', () => {
         const host = browserHost(s);
         const a = analyzeLink(s);
         if (a.verdict !== 'dangerous' || host === null || a.unwrapped.length > 0) return;
-        expect(official(host) ? null : host, JSON.stringify(s)).toBe(a.realHost === null ? null : a.realHost.replace(/\.$/, ''));
+        expect(official(host) ? null : host, JSON.stringify(s)).toBe(
+          a.realHost === null ? null : a.realHost.replace(/\.$/, ''),
+        );
       }),
       { numRuns: 5000 },
     );
@@ -91,7 +149,10 @@ describe('cost grows linearly with hostile input', () => {
     ['soft breaks', (n) => 'https://a=\n'.repeat(n / 11)],
     ['markdown', (n) => '[a](https://myaccess.microsoft.com/'.repeat(n / 36)],
     ['markdown closers', (n) => '](https://'.repeat(n / 10)],
-    ['markdown references', (n) => `[a]: https://evil.example/?u=${'x'.repeat(n / 2)}\n${'[a]'.repeat(n / 6)}`],
+    [
+      'markdown references',
+      (n) => `[a]: https://evil.example/?u=${'x'.repeat(n / 2)}\n${'[a]'.repeat(n / 6)}`,
+    ],
     ['anchors', (n) => '<a href="https://e.x/">'.repeat(n / 23)],
     ['schemes', (n) => 'https://'.repeat(n / 8)],
     ['invisible', (n) => `https://myaccess.microsoft.com/${'\u200b'.repeat(n)}`],

@@ -42,7 +42,9 @@ describe('findLinks', () => {
   });
 
   it('leaves out links that have nothing to do with My Access', () => {
-    expect(findLinks('See https://example.com and https://portal.azure.com/#home and mailto:x@y.z')).toEqual([]);
+    expect(
+      findLinks('See https://example.com and https://portal.azure.com/#home and mailto:x@y.z'),
+    ).toEqual([]);
   });
 
   it('does not join a complete link with the next word', () => {
@@ -52,7 +54,9 @@ describe('findLinks', () => {
   });
 
   it('does not join across a blank line', () => {
-    const found = findLinks(`https://myaccess.microsoft.com/@contoso.com\n\n#/access-packages/${G}`);
+    const found = findLinks(
+      `https://myaccess.microsoft.com/@contoso.com\n\n#/access-packages/${G}`,
+    );
     expect(found[0]!.verdict).toBe('repairable');
   });
 
@@ -65,10 +69,14 @@ describe('findLinks', () => {
   it('ties each link to its span of the text, decoded or joined', () => {
     const text = `Hi,\n<a href=3D"${LINK}">x</a>\nand https://myaccess.microsoft.com/@contoso.com#/access-=\npackages/${G2} =3D`;
     for (const l of findLinks(text)) expect(text.slice(l.span!.start, l.span!.end)).toBe(l.input);
-    const [a, b] = findLinks(`Open ${LINK}\nor https://myaccess.microsoft.com/@fabrikam.com#/access-\npackages/${G2} today`);
+    const [a, b] = findLinks(
+      `Open ${LINK}\nor https://myaccess.microsoft.com/@fabrikam.com#/access-\npackages/${G2} today`,
+    );
     expect(a!.input).toBe(LINK);
     expect(b!.input).toBe(`https://myaccess.microsoft.com/@fabrikam.com#/access-\npackages/${G2}`);
-    expect(b!.canonical).toBe(`https://myaccess.microsoft.com/@fabrikam.com#/access-packages/${G2}`);
+    expect(b!.canonical).toBe(
+      `https://myaccess.microsoft.com/@fabrikam.com#/access-packages/${G2}`,
+    );
   });
 
   it('returns [] for empty or non-string input', () => {
@@ -77,7 +85,8 @@ describe('findLinks', () => {
   });
 
   it('finds a link in a megabyte of mail without choking', () => {
-    const filler = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. https://www.contoso.com/news\n';
+    const filler =
+      'Lorem ipsum dolor sit amet, consectetur adipiscing elit. https://www.contoso.com/news\n';
     const text = filler.repeat(6000) + LINK + '\n' + filler.repeat(6000);
     expect(text.length).toBeGreaterThan(1_000_000);
     expect(findLinks(text).map((l) => l.canonical)).toEqual([LINK]);

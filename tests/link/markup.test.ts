@@ -1,19 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { anchorsInSource, markdownLinks, markdownReferences, slackLinks } from '../../lib/link/markup';
+import {
+  anchorsInSource,
+  markdownLinks,
+  markdownReferences,
+  slackLinks,
+} from '../../lib/link/markup';
 import { trimEnd } from '../../lib/link/readings';
 
-const L = 'https://myaccess.microsoft.com/@contoso.com#/access-packages/6f1d2c3a-1b2c-4d5e-8f90-a1b2c3d4e5f6';
+const L =
+  'https://myaccess.microsoft.com/@contoso.com#/access-packages/6f1d2c3a-1b2c-4d5e-8f90-a1b2c3d4e5f6';
 const spanOf = (text: string, l: { start: number; end: number }) => text.slice(l.start, l.end);
 
 describe('HTML anchors in source text', () => {
   it.each([
     ['double quotes', `<a href="${L}">Request</a>`, L, 'Request'],
-    ['single quotes and other attributes', `<a class='x' href='${L}' target=_blank>Request</a>`, L, 'Request'],
+    [
+      'single quotes and other attributes',
+      `<a class='x' href='${L}' target=_blank>Request</a>`,
+      L,
+      'Request',
+    ],
     ['no quotes, upper case', `<A HREF=${L}>Request</A >`, L, 'Request'],
-    ['entities in the href, tags in the text', `<a href="https://e.x/?a=1&amp;b=2">Open <b>it</b></a>`, 'https://e.x/?a=1&b=2', 'Open it'],
-    ['the first href, not one inside a title', `<a title=' href="${L}"' href="https://e.x/">t</a>`, 'https://e.x/', 't'],
+    [
+      'entities in the href, tags in the text',
+      `<a href="https://e.x/?a=1&amp;b=2">Open <b>it</b></a>`,
+      'https://e.x/?a=1&b=2',
+      'Open it',
+    ],
+    [
+      'the first href, not one inside a title',
+      `<a title=' href="${L}"' href="https://e.x/">t</a>`,
+      'https://e.x/',
+      't',
+    ],
     ['a slash before the attribute', `<a/href="https://e.x/">t</a>`, 'https://e.x/', 't'],
-    ['a comment hiding a closing tag', `<a href="https://e.x/"><!-- </a> -->t</a>`, 'https://e.x/', ' t'],
+    [
+      'a comment hiding a closing tag',
+      `<a href="https://e.x/"><!-- </a> -->t</a>`,
+      'https://e.x/',
+      ' t',
+    ],
     ['left open: to the next anchor or the end', `<a href="https://e.x/">t`, 'https://e.x/', 't'],
   ])('%s', (_, text, href, shown) => {
     const [a] = anchorsInSource(text);
@@ -34,7 +60,12 @@ describe('Markdown', () => {
     ['a title', `[Request](${L} "Open it")`, L, 'Request Open it'],
     ['an angle-bracket target', `[Request](<${L}>)`, L, 'Request'],
     ['the target on the next line', `[Request](\n${L})`, L, 'Request'],
-    ['parentheses inside the target', '[w](https://en.example/wiki/Foo_(bar))', 'https://en.example/wiki/Foo_(bar)', 'w'],
+    [
+      'parentheses inside the target',
+      '[w](https://en.example/wiki/Foo_(bar))',
+      'https://en.example/wiki/Foo_(bar)',
+      'w',
+    ],
   ])('%s', (_, text, href, shown) => {
     const [m] = markdownLinks(text);
     expect(m?.href).toBe(href);

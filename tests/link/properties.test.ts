@@ -3,26 +3,56 @@ import { describe, expect, it } from 'vitest';
 import { analyzeLink, buildLink, findLinks, isOfficialHost, repairLink } from '../../lib/link';
 
 // Property tests: what must hold for every input, not just the table's.
-const hex = (n: number) => fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF'), minLength: n, maxLength: n });
+const hex = (n: number) =>
+  fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF'), minLength: n, maxLength: n });
 const guid = fc
   .tuple(hex(8), hex(4), hex(4), hex(4), hex(12))
   .map((p) => p.join('-'))
   .filter((g) => !/^[0-]+$/.test(g));
-const label = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,10}[a-z0-9])?$/).filter((l) => !l.startsWith('xn--'));
-const domain = fc.tuple(fc.array(label, { minLength: 1, maxLength: 3 }), fc.stringMatching(/^[a-z]{2,6}$/)).map(([ls, tld]) => [...ls, tld].join('.'));
+const label = fc
+  .stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,10}[a-z0-9])?$/)
+  .filter((l) => !l.startsWith('xn--'));
+const domain = fc
+  .tuple(fc.array(label, { minLength: 1, maxLength: 3 }), fc.stringMatching(/^[a-z]{2,6}$/))
+  .map(([ls, tld]) => [...ls, tld].join('.'));
 const hint = fc.oneof(domain, guid);
 const host = fc.constantFrom('myaccess.microsoft.com' as const, 'myaccess.microsoft.us' as const);
 
 // URL-ish strings built from the pieces attackers and mailers use.
 const urlish = fc
   .tuple(
-    fc.constantFrom('https://', 'http://', '', '//', 'https:\\\\', 'javascript:', 'hxxps://', 'https://https://'),
+    fc.constantFrom(
+      'https://',
+      'http://',
+      '',
+      '//',
+      'https:\\\\',
+      'javascript:',
+      'hxxps://',
+      'https://https://',
+    ),
     fc.constantFrom('', 'user@', 'myaccess.microsoft.com@', 'a:b@'),
-    fc.constantFrom('myaccess.microsoft.com', 'myaccess.microsoft.us', 'myaccess.microsoft.com.evil.example', 'myаccess.microsoft.com', 'evil.example', 'xn--myccess-3fg.microsoft.com', 'MyAccess.Microsoft.COM.', 'myaccess-microsoft.com', 'nam12.safelinks.protection.outlook.com'),
+    fc.constantFrom(
+      'myaccess.microsoft.com',
+      'myaccess.microsoft.us',
+      'myaccess.microsoft.com.evil.example',
+      'myаccess.microsoft.com',
+      'evil.example',
+      'xn--myccess-3fg.microsoft.com',
+      'MyAccess.Microsoft.COM.',
+      'myaccess-microsoft.com',
+      'nam12.safelinks.protection.outlook.com',
+    ),
     fc.constantFrom('', ':443', ':8443', ':'),
     fc.constantFrom('/', '\\', '/@', '/%40', '/@evil.example', ''),
     fc.string({ maxLength: 30 }),
-    fc.constantFrom('#/access-packages/', '%23/access-packages/', '/access-packages/', '#/requests', '?url=https%3A%2F%2Fmyaccess.microsoft.com%2F%40a.com%23%2Faccess-packages%2F'),
+    fc.constantFrom(
+      '#/access-packages/',
+      '%23/access-packages/',
+      '/access-packages/',
+      '#/requests',
+      '?url=https%3A%2F%2Fmyaccess.microsoft.com%2F%40a.com%23%2Faccess-packages%2F',
+    ),
     fc.oneof(guid, fc.string({ maxLength: 40 })),
   )
   .map((parts) => parts.join(''));
@@ -42,12 +72,20 @@ function realHost(input: string): string | null {
 describe('link engine properties', () => {
   it('analyzeLink returns a verdict for any string and never throws', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), urlish, fc.string({ unit: 'binary', maxLength: 500 })), (s) => {
-        const a = analyzeLink(s);
-        expect(['valid', 'repairable', 'invalid', 'dangerous']).toContain(a.verdict);
-        expect(a.input).toBe(s);
-        expect(a.canonical === null).toBe(a.verdict !== 'valid');
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: 'grapheme' }),
+          urlish,
+          fc.string({ unit: 'binary', maxLength: 500 }),
+        ),
+        (s) => {
+          const a = analyzeLink(s);
+          expect(['valid', 'repairable', 'invalid', 'dangerous']).toContain(a.verdict);
+          expect(a.input).toBe(s);
+          expect(a.canonical === null).toBe(a.verdict !== 'valid');
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -89,10 +127,15 @@ describe('link engine properties', () => {
 
   it('repairing a repaired link changes nothing', () => {
     fc.assert(
-      fc.property(urlish, fc.oneof(hint, fc.string()), fc.oneof(guid, fc.string()), (input, d, id) => {
-        const once = repairLink(analyzeLink(input), { directoryHint: d, accessPackageId: id });
-        expect(repairLink(once, { directoryHint: d, accessPackageId: id })).toEqual(once);
-      }),
+      fc.property(
+        urlish,
+        fc.oneof(hint, fc.string()),
+        fc.oneof(guid, fc.string()),
+        (input, d, id) => {
+          const once = repairLink(analyzeLink(input), { directoryHint: d, accessPackageId: id });
+          expect(repairLink(once, { directoryHint: d, accessPackageId: id })).toEqual(once);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

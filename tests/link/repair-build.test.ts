@@ -8,11 +8,36 @@ describe('repairLink', () => {
   const neither = analyzeLink('https://myaccess.microsoft.com/');
 
   it.each([
-    ['a domain', noHint, { directoryHint: 'contoso.onmicrosoft.com' }, `https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/${G}`],
-    ['an upper-case domain with @ and trailing dot', noHint, { directoryHint: ' @Contoso.COM. ' }, `https://myaccess.microsoft.com/@contoso.com#/access-packages/${G}`],
-    ['a tenant GUID', noHint, { directoryHint: T.toUpperCase() }, `https://myaccess.microsoft.com/@${T}#/access-packages/${G}`],
-    ['a package id in braces, on the US host', noId, { accessPackageId: `{${G.toUpperCase()}}` }, `https://myaccess.microsoft.us/@contoso.us#/access-packages/${G}`],
-    ['both parts', neither, { directoryHint: 'fabrikam.com', accessPackageId: G }, `https://myaccess.microsoft.com/@fabrikam.com#/access-packages/${G}`],
+    [
+      'a domain',
+      noHint,
+      { directoryHint: 'contoso.onmicrosoft.com' },
+      `https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/${G}`,
+    ],
+    [
+      'an upper-case domain with @ and trailing dot',
+      noHint,
+      { directoryHint: ' @Contoso.COM. ' },
+      `https://myaccess.microsoft.com/@contoso.com#/access-packages/${G}`,
+    ],
+    [
+      'a tenant GUID',
+      noHint,
+      { directoryHint: T.toUpperCase() },
+      `https://myaccess.microsoft.com/@${T}#/access-packages/${G}`,
+    ],
+    [
+      'a package id in braces, on the US host',
+      noId,
+      { accessPackageId: `{${G.toUpperCase()}}` },
+      `https://myaccess.microsoft.us/@contoso.us#/access-packages/${G}`,
+    ],
+    [
+      'both parts',
+      neither,
+      { directoryHint: 'fabrikam.com', accessPackageId: G },
+      `https://myaccess.microsoft.com/@fabrikam.com#/access-packages/${G}`,
+    ],
   ])('fills %s', (_, analysis, fill, canonical) => {
     const r = repairLink(analysis, fill);
     expect(r.verdict).toBe('valid');
@@ -43,13 +68,20 @@ describe('repairLink', () => {
   });
 
   it('fills only what is missing: a present part is never replaced', () => {
-    const r = repairLink(noHint, { directoryHint: 'fabrikam.com', accessPackageId: '0b7c7f2e-5a1d-4c3b-9e8f-112233445566' });
+    const r = repairLink(noHint, {
+      directoryHint: 'fabrikam.com',
+      accessPackageId: '0b7c7f2e-5a1d-4c3b-9e8f-112233445566',
+    });
     expect(r.accessPackageId).toBe(G);
     expect(r.directoryHint).toBe('fabrikam.com');
   });
 
   it('leaves dangerous, invalid and valid links as they are', () => {
-    for (const input of ['https://myaccess-microsoft.com/#/access-packages/' + G, 'hello', `https://myaccess.microsoft.com/@contoso.com#/access-packages/${G}`]) {
+    for (const input of [
+      'https://myaccess-microsoft.com/#/access-packages/' + G,
+      'hello',
+      `https://myaccess.microsoft.com/@contoso.com#/access-packages/${G}`,
+    ]) {
       const a = analyzeLink(input);
       expect(repairLink(a, { directoryHint: 'contoso.com', accessPackageId: G })).toBe(a);
     }
@@ -62,9 +94,9 @@ describe('repairLink', () => {
 
 describe('buildLink', () => {
   it('builds the canonical form from normalised parts', () => {
-    expect(buildLink({ directoryHint: 'Contoso.com.', accessPackageId: `{${G.toUpperCase()}}` })).toBe(
-      `https://myaccess.microsoft.com/@contoso.com#/access-packages/${G}`,
-    );
+    expect(
+      buildLink({ directoryHint: 'Contoso.com.', accessPackageId: `{${G.toUpperCase()}}` }),
+    ).toBe(`https://myaccess.microsoft.com/@contoso.com#/access-packages/${G}`);
     expect(buildLink({ host: 'myaccess.microsoft.us', directoryHint: T, accessPackageId: G })).toBe(
       `https://myaccess.microsoft.us/@${T}#/access-packages/${G}`,
     );
@@ -73,7 +105,13 @@ describe('buildLink', () => {
   it.each([
     [{ directoryHint: 'contoso', accessPackageId: G }],
     [{ directoryHint: 'contoso.com', accessPackageId: 'nope' }],
-    [{ host: 'myaccess.microsoft.com.evil.example' as 'myaccess.microsoft.com', directoryHint: 'contoso.com', accessPackageId: G }],
+    [
+      {
+        host: 'myaccess.microsoft.com.evil.example' as 'myaccess.microsoft.com',
+        directoryHint: 'contoso.com',
+        accessPackageId: G,
+      },
+    ],
   ])('throws a RangeError for parts that are not a link (%j)', (parts) => {
     expect(() => buildLink(parts)).toThrow(RangeError);
   });

@@ -3,15 +3,23 @@ import { decodeProofpointV2, decodeProofpointV3, matchWrapper } from '../../lib/
 
 describe('Proofpoint decoders', () => {
   it('v2: `-` is `%` and `_` is `/`', () => {
-    expect(decodeProofpointV2('https-3A__www.contoso.com_a-2Db-5Fc-3Fx-3D1')).toBe('https://www.contoso.com/a-b_c?x=1');
+    expect(decodeProofpointV2('https-3A__www.contoso.com_a-2Db-5Fc-3Fx-3D1')).toBe(
+      'https://www.contoso.com/a-b_c?x=1',
+    );
   });
   it('v3: `*` takes the next replaced character, `**<run>` a run of them', () => {
     // `#` = "Iw", `%#/` = "JSMv" in base64url
-    expect(decodeProofpointV3('/v3/__https://a.example/x*y__;Iw!!abc$')).toBe('https://a.example/x#y');
-    expect(decodeProofpointV3('/v3/__https://a.example/**Az__;JSMv!!abc$')).toBe('https://a.example/%#z');
+    expect(decodeProofpointV3('/v3/__https://a.example/x*y__;Iw!!abc$')).toBe(
+      'https://a.example/x#y',
+    );
+    expect(decodeProofpointV3('/v3/__https://a.example/**Az__;JSMv!!abc$')).toBe(
+      'https://a.example/%#z',
+    );
   });
   it('v3: replaced characters beyond ASCII are read as UTF-8; bytes that are not UTF-8 are refused', () => {
-    expect(decodeProofpointV3('/v3/__https://a.example/caf*__;w6k!!abc$')).toBe('https://a.example/café');
+    expect(decodeProofpointV3('/v3/__https://a.example/caf*__;w6k!!abc$')).toBe(
+      'https://a.example/café',
+    );
     expect(decodeProofpointV3('/v3/__https://a.example/x*y__;__4!!abc$')).toBeUndefined();
   });
   it('v3: missing replacement characters make the link unreadable, not guessed', () => {
@@ -24,7 +32,11 @@ describe('matchWrapper recognises wrappers by exact host', () => {
   it.each([
     ['nam12.safelinks.protection.outlook.com', '/?url=x', 'safelinks'],
     ['gcc02.safelinks.protection.office365.us', '/?url=x', 'safelinks'],
-    ['statics.teams.cdn.office.net', '/evergreen-assets/safelinks/1/atp-safelinks.html?url=x', 'safelinks'],
+    [
+      'statics.teams.cdn.office.net',
+      '/evergreen-assets/safelinks/1/atp-safelinks.html?url=x',
+      'safelinks',
+    ],
     ['urldefense.proofpoint.com', '/v2/url?u=x', 'urldefense'],
     ['urldefense.com', '/v3/__x__;!!', 'urldefense'],
     ['www.google.com', '/url?q=x', 'google'],
@@ -72,7 +84,12 @@ describe('look-alike folding', async () => {
       let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
       for (let i = 1; i <= a.length; i++) {
         const cur = [i];
-        for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+        for (let j = 1; j <= b.length; j++)
+          cur[j] = Math.min(
+            prev[j]! + 1,
+            cur[j - 1]! + 1,
+            prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+          );
         prev = cur;
       }
       return prev[b.length]!;

@@ -5,12 +5,28 @@ import { G } from '../fixtures/link-rows';
 
 describe('My Access pages', () => {
   it.each([
-    [`https://myaccess.microsoft.com/@contoso.com#/access-packages/${G}`, 'access-package', 'complete'],
-    [`https://myaccess.microsoft.us/@contoso.us#/access-packages/${G}`, 'access-package', 'complete'],
+    [
+      `https://myaccess.microsoft.com/@contoso.com#/access-packages/${G}`,
+      'access-package',
+      'complete',
+    ],
+    [
+      `https://myaccess.microsoft.us/@contoso.us#/access-packages/${G}`,
+      'access-package',
+      'complete',
+    ],
     [`https://myaccess.microsoft.com/#/access-packages/${G}`, 'access-package', 'incomplete'],
-    [`https://myaccess.microsoft.com/@contoso.com#/access-packages/6f1d2c3a-1b2c`, 'access-package', 'incomplete'],
+    [
+      `https://myaccess.microsoft.com/@contoso.com#/access-packages/6f1d2c3a-1b2c`,
+      'access-package',
+      'incomplete',
+    ],
     ['https://myaccess.microsoft.com/@contoso.com', 'home', 'incomplete'],
-    ['https://myaccess.microsoft.com/@contoso.com#/access-packages', 'access-packages', 'incomplete'],
+    [
+      'https://myaccess.microsoft.com/@contoso.com#/access-packages',
+      'access-packages',
+      'incomplete',
+    ],
     ['https://myaccess.microsoft.com/#/access-packages', 'access-packages', 'other'],
     ['https://myaccess.microsoft.com/', 'home', 'other'],
     ['https://myaccess.microsoft.com/#/', 'home', 'other'],
@@ -20,7 +36,11 @@ describe('My Access pages', () => {
     ['https://myaccess.microsoft.com/#/request-approval', 'approvals', 'other'],
     ['https://myaccess.microsoft.com/?enableReviews=true#/access-reviews', 'reviews', 'other'],
     ['https://myaccess.microsoft.com/#/overview', 'overview', 'other'],
-    [`https://myaccess.microsoft.com/@xn--cntoso-1ya.com#/access-packages/${G}`, 'access-package', 'dangerous'],
+    [
+      `https://myaccess.microsoft.com/@xn--cntoso-1ya.com#/access-packages/${G}`,
+      'access-package',
+      'dangerous',
+    ],
   ])('%s → %s, %s', (url, route, status) => {
     const page = parseMyAccessPage(url)!;
     expect(page.route).toBe(route);
@@ -32,20 +52,28 @@ describe('My Access pages', () => {
     const page = parseMyAccessPage('https://myaccess.microsoft.com/@contoso.com#/access-packages')!;
     expect(pageStatus(page, { initial: false })).toBe('other');
     // ...but a package link that lost its directory is, however it was reached.
-    expect(pageStatus(parseMyAccessPage(`https://myaccess.microsoft.com/#/access-packages/${G}`)!, { initial: false })).toBe('incomplete');
+    expect(
+      pageStatus(parseMyAccessPage(`https://myaccess.microsoft.com/#/access-packages/${G}`)!, {
+        initial: false,
+      }),
+    ).toBe('incomplete');
   });
 
   it('offers the in-place fix for %23/', () => {
-    const page = parseMyAccessPage(`https://myaccess.microsoft.com/@contoso.com%23/access-packages/${G}`)!;
+    const page = parseMyAccessPage(
+      `https://myaccess.microsoft.com/@contoso.com%23/access-packages/${G}`,
+    )!;
     expect(page.fixedUrl).toBe(`https://myaccess.microsoft.com/@contoso.com#/access-packages/${G}`);
     expect(page.route).toBe('access-package');
   });
 
-  it.each(['https://myaccess.microsoft.com.evil.example/', 'http://myaccess.microsoft.com/', 'https://myapps.microsoft.com/', 'https://myaccess.microsoft.com:8443/'])(
-    'is not a My Access page: %s',
-    (url) => {
-      expect(isMyAccessUrl(url)).toBe(false);
-      expect(parseMyAccessPage(url)).toBeUndefined();
-    },
-  );
+  it.each([
+    'https://myaccess.microsoft.com.evil.example/',
+    'http://myaccess.microsoft.com/',
+    'https://myapps.microsoft.com/',
+    'https://myaccess.microsoft.com:8443/',
+  ])('is not a My Access page: %s', (url) => {
+    expect(isMyAccessUrl(url)).toBe(false);
+    expect(parseMyAccessPage(url)).toBeUndefined();
+  });
 });

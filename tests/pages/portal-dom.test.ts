@@ -5,7 +5,10 @@ import { hasOverviewFacts, readOverview } from '../../lib/pages/portal-dom';
 import { G } from '../fixtures/link-rows';
 
 function load(name: string, runScripts = false): Document {
-  const doc = new DOMParser().parseFromString(readFileSync(`tests/fixtures/pages/${name}`, 'utf8'), 'text/html');
+  const doc = new DOMParser().parseFromString(
+    readFileSync(`tests/fixtures/pages/${name}`, 'utf8'),
+    'text/html',
+  );
   if (runScripts) {
     // The Entra frame renders its blade from a script; reproduce the rendered state here.
     const html = /innerHTML = `([\s\S]*?)`;/.exec(doc.documentElement.outerHTML)![1]!;
@@ -41,7 +44,10 @@ describe('readOverview', () => {
   });
 
   it('ignores a look-alike link on the page', () => {
-    const doc = new DOMParser().parseFromString(`<p>Link: https://myaccess.microsoft.com.evil.example/@contoso.com#/access-packages/${G}</p>`, 'text/html');
+    const doc = new DOMParser().parseFromString(
+      `<p>Link: https://myaccess.microsoft.com.evil.example/@contoso.com#/access-packages/${G}</p>`,
+      'text/html',
+    );
     expect(readOverview(doc).link).toBeNull();
   });
 });
