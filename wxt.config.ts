@@ -16,6 +16,8 @@ export const PORTAL_MATCHES = [
 export const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'";
 
 export default defineConfig({
+  // ALD_OUT_DIR lets several builds (and their browser tests) run side by side without sharing a folder.
+  outDir: process.env.ALD_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports only: every file shows what it depends on (STYLE.md).
   imports: false,

@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const OUT = '.output/chrome-mv3';
+const OUT = `${process.env.ALD_OUT_DIR ?? '.output'}/chrome-mv3`;
 const gz = (file) => gzipSync(readFileSync(join(OUT, file)), { level: 9 }).length;
 
 /** Files a page loads: its scripts, module preloads and stylesheets, read from its HTML. */

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { findChromium } from '../../scripts/chromium-path.mjs';
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(process.env.ALD_OUT_DIR ?? '.output', 'chrome-mv3');
 export const FIXTURES = resolve('tests/fixtures/pages');
 export const G = '6f1d2c3a-1b2c-4d5e-8f90-a1b2c3d4e5f6';
 

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { inflateRawSync } from 'node:zlib';
 
-const OUTPUT = resolve('.output');
+const OUTPUT = resolve(process.env.ALD_OUT_DIR ?? '.output');
 
 /** Every file of a zip archive, by name (the central directory, then each entry's data). */
 function zipEntries(file) {
