@@ -7,10 +7,23 @@ const findingKey = (f: Finding) => `finding_${f.code.replace(/-/g, '_')}` as Mes
 
 /** One finding: what it means and what to do, and the source it rests on. */
 export function FindingItem({ finding }: { finding: Finding }) {
+  const text = t(findingKey(finding), finding.args);
+  const source = t(`source_${finding.source}`);
+  // "Not checked: is its catalog published?" says its source already: no "(not checked)" after it.
+  const said = text.toLocaleLowerCase().includes(source.toLocaleLowerCase());
   return (
     <li data-severity={finding.severity} data-code={finding.code}>
-      {t(findingKey(finding), finding.args)}{' '}
-      <span class="muted">({t(`source_${finding.source}`)})</span>
+      {text}
+      {!said && (
+        <>
+          {' '}
+          <span class="muted">({source})</span>
+        </>
+      )}{' '}
+      {/* The Microsoft Learn page that states the rule. */}
+      <a href={finding.doc} target="_blank" rel="noopener noreferrer" data-testid="finding-doc">
+        {t('findingDocLink')}
+      </a>
     </li>
   );
 }
@@ -60,15 +73,25 @@ export function EligibilityPanel({ e }: { e: EligibilityState }) {
             <FindingItem key={f.code} finding={f} />
           ))}
         </ul>
-        <label for="partner">{t('partnerLabel')}</label>
-        <input
-          id="partner"
-          type="text"
-          autocomplete="email"
-          spellcheck={false}
-          value={e.partner.value}
-          onInput={(ev) => (e.partner.value = ev.currentTarget.value)}
-        />
+        {/* Only Graph's policies and connected organisations can tell who a policy covers: without
+            them, a field would silently do nothing. */}
+        {e.graph.value ? (
+          <>
+            <label for="partner">{t('partnerLabel')}</label>
+            <input
+              id="partner"
+              type="text"
+              autocomplete="email"
+              spellcheck={false}
+              value={e.partner.value}
+              onInput={(ev) => e.typePartner(ev.currentTarget.value)}
+            />
+          </>
+        ) : (
+          <p class="muted" data-testid="partner-needs-graph">
+            {t('partnerNeedsGraph')}
+          </p>
+        )}
         {e.questions.value.length > 0 && (
           <fieldset class="questions">
             <legend>{t('questionsHeading')}</legend>

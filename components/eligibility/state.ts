@@ -79,6 +79,10 @@ export function createEligibilityState(
       answers.value = next;
       await env.saveAnswers(packageId, next);
     },
+    /** What the admin typed in the partner field (an email or a domain). */
+    typePartner(value: string) {
+      partner.value = value;
+    },
     openOptions: () => env.openOptions(),
   };
 }

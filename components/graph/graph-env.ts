@@ -13,6 +13,7 @@ import {
   type GraphPackage,
   type TokenSet,
 } from '../../lib/graph';
+import { parseDirectoryHint } from '../../lib/link/hint';
 import { graphTokensItem } from '../../lib/storage';
 
 export interface GraphOrganization {
@@ -84,10 +85,15 @@ export const browserGraph: GraphEnv = {
   signOut: () => session.signOut(),
   signedIn: () => session.current(),
   async readPackage(id) {
-    const { cloud } = await session.accessToken();
+    const { cloud, tenant } = await session.accessToken();
     // The user may have withdrawn the host permission since signing in.
     if (!(await browser.permissions.contains({ origins: cloudOrigins(cloud) })))
       throw new GraphProblem('permission-refused');
-    return readPackage(clientFor(cloud), id, cloud);
+    const pkg = await readPackage(clientFor(cloud), id, cloud);
+    // Graph found the package in the tenant signed in to: that tenant is its directory. Signed in
+    // through `organizations`, the organisation's own domains say which (needs User.Read).
+    const named = parseDirectoryHint(tenant);
+    const directoryHint = named.ok ? named.value : ((await organizationOf(cloud))?.hint ?? null);
+    return { ...pkg, directoryHint };
   },
 };

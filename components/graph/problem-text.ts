@@ -17,5 +17,6 @@ export function needsSignIn(problem: GraphProblem): boolean {
     'unauthorized',
     'permission-refused',
     'consent-required',
+    'consent-declined',
   ].includes(problem.code);
 }

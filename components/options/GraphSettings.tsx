@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import {
-  GRAPH_CLOUDS,
   GraphProblem,
   asGraphProblem,
   isClientId,
+  sessionEndsAt,
   type GraphCloud,
   type TokenSet,
 } from '../../lib/graph';
@@ -12,6 +12,23 @@ import type { GraphEnv } from '../graph/graph-env';
 import { graphProblemText } from '../graph/problem-text';
 import { CheckedField } from '../CheckedField';
 import { t } from '../i18n';
+
+/**
+ * When the sign-in ends (24 hours after it started, not the hour-long access token), in the
+ * page's language (the entry point sets it to the browser's interface language).
+ */
+function sessionEnd(tokens: TokenSet): string {
+  return new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(sessionEndsAt(tokens));
+}
+
+const cloudName = (c: GraphCloud) =>
+  t(`graphCloud_${c.replace(/-/g, '_') as 'global' | 'usgov_high' | 'usgov_dod'}`);
 
 type Status =
   | { kind: 'idle' }
@@ -23,12 +40,15 @@ type Status =
 export function GraphSettings({
   settings,
   clientOk,
+  clientLocked = false,
   change,
   store,
   graph,
 }: {
   settings: Settings;
   clientOk: boolean;
+  /** The organisation's policy set the client id: shown, not editable. */
+  clientLocked?: boolean;
   change: (patch: Partial<Settings>) => void;
   store: SettingsStore;
   graph: GraphEnv;
@@ -40,7 +60,8 @@ export function GraphSettings({
   useEffect(() => void graph.signedIn().then(setTokens, () => setTokens(null)), [graph]);
   const clientId = settings.graphClientId.trim();
   const redirect = graph.redirectUri();
-  const tenant = settings.defaultHint.trim();
+  // The tenant that owns the packages: the app must be registered (or consented) there.
+  const tenant = (settings.graphTenant || settings.defaultHint).trim();
 
   const signIn = () => {
     if (!isClientId(clientId))
@@ -83,26 +104,22 @@ export function GraphSettings({
       <p class="muted">{t('optionsGraphIntro')}</p>
       <CheckedField
         id="graph-client-id"
-        label={t('optionGraphClientId')}
+        label={
+          clientLocked
+            ? `${t('optionGraphClientId')} — ${t('setByOrganisation')}`
+            : t('optionGraphClientId')
+        }
         error={clientOk ? '' : t('graphClientIdInvalid')}
         type="text"
         spellcheck={false}
         autocomplete="off"
+        readOnly={clientLocked}
         value={settings.graphClientId}
         onInput={(e) => change({ graphClientId: e.currentTarget.value })}
       />
-      <label for="graph-cloud">{t('optionGraphCloud')}</label>
-      <select
-        id="graph-cloud"
-        value={settings.graphCloud}
-        onChange={(e) => change({ graphCloud: e.currentTarget.value as GraphCloud })}
-      >
-        {GRAPH_CLOUDS.map((c) => (
-          <option key={c} value={c}>
-            {t(`graphCloud_${c.replace(/-/g, '_') as 'global' | 'usgov_high' | 'usgov_dod'}`)}
-          </option>
-        ))}
-      </select>
+      {/* The cloud is chosen once, above, for Graph and links alike. */}
+      <p class="muted">{t('graphCloudFromOptions', cloudName(settings.graphCloud))}</p>
+      <p>{t('graphSetupRegister')}</p>
       <p>{t('graphSetupRedirect')}</p>
       <div class="row">
         <code data-testid="redirect-uri">{redirect}</code>
@@ -119,6 +136,7 @@ export function GraphSettings({
         </button>
       </div>
       <p>{t('graphSetupPermission')}</p>
+      <p>{t('graphSetupRole')}</p>
       <p class="muted">{tenant ? t('graphSetupTenant', tenant) : t('graphSetupNoTenant')}</p>
       <div class="row">
         <button
@@ -146,16 +164,17 @@ export function GraphSettings({
         {status.kind === 'busy'
           ? t('graphSigningIn')
           : tokens
-            ? t('graphSignedIn', [
-                orgName ?? tokens.tenant,
-                new Date(tokens.expiresAt).toLocaleTimeString(undefined, {
-                  hour: '2-digit',
-                  minute: '2-digit',
-                }),
-              ])
+            ? t('graphSignedIn', [orgName ?? tokens.tenant, sessionEnd(tokens)])
             : t('graphNotSignedIn')}
         {status.kind === 'hint' && ` ${t('graphHintFilled', status.hint)}`}
       </p>
+      {tokens && (
+        <p>
+          <a href="catalog.html" target="_blank" rel="noopener" data-testid="open-catalog-page">
+            {t('optionsOpenCatalogPage')}
+          </a>
+        </p>
+      )}
       {status.kind === 'problem' && (
         <p class="error" role="alert" data-testid="graph-problem" data-code={status.problem.code}>
           {graphProblemText(status.problem)}

@@ -1,5 +1,5 @@
-// The third source (DESIGN.md §6): what the admin says about a package, remembered per package,
-// and how the three sources combine. Graph and the page outrank the admin's memory.
+// The third source: what the admin says about a package, remembered per package, and how the
+// three sources combine. Graph and the page outrank the admin's memory.
 import type { Known, PackageFacts } from './rules';
 
 export const QUESTIONS = [
@@ -47,7 +47,8 @@ function answerFacts(a: Answers): PackageFacts {
   if (a.catalogExternal !== undefined) facts.catalogExternal = user(a.catalogExternal);
   if (a.catalogPublished !== undefined)
     facts.catalogState = user(a.catalogPublished ? 'published' : 'unpublished');
-  // "Yes, a policy lets external users request it for themselves" stands for one such policy.
+  // "Yes, a policy lets external users request it for themselves" stands for one such policy; the
+  // rules never let this unnamed policy cover a typed partner domain.
   if (a.externalPolicy !== undefined)
     facts.policies = user(
       a.externalPolicy
@@ -55,6 +56,11 @@ function answerFacts(a: Answers): PackageFacts {
         : [],
     );
   return facts;
+}
+
+/** Whether the admin's answers alone say partners cannot request the package (the badge's rule). */
+export function answersBlock(a: Answers): boolean {
+  return a.catalogExternal === false || a.catalogPublished === false || a.externalPolicy === false;
 }
 
 /** Which questions are still open: those whose fact neither Graph nor the page has given. */

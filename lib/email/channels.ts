@@ -1,18 +1,36 @@
 import type { Email } from './compose';
 
-export type Channel = 'mailto' | 'outlook' | 'gmail';
+/** The ways to send the email, in the order the share panel offers them. */
+export const CHANNELS = ['mailto', 'outlook', 'gmail'] as const;
+export type Channel = (typeof CHANNELS)[number];
+/** Which Outlook on the web: worldwide (also GCC), GCC High, or DoD (its own host). */
+export type OutlookCloud = 'worldwide' | 'usgov-high' | 'usgov-dod';
+
+// The compose path below (`/mail/deeplink/compose`) is Outlook on the web's worldwide one; that the
+// `.us` hosts serve the same path is assumed (unverified: Microsoft documents no compose URL there).
+const OUTLOOK_HOST: Record<OutlookCloud, string> = {
+  worldwide: 'outlook.office.com',
+  'usgov-high': 'outlook.office365.us',
+  'usgov-dod': 'outlook-dod.office365.us',
+};
+
+/**
+ * The Outlook on the web for a link: a `.us` link is a GCC High or DoD tenant's (GCC on the
+ * worldwide hosts is inferred: Microsoft's My Access link page names only "US Government" for
+ * `.us`); the sender's own cloud setting tells DoD apart.
+ */
+export function outlookCloudFor(link: string, senderCloud: string): OutlookCloud {
+  if (!link.startsWith('https://myaccess.microsoft.us/')) return 'worldwide';
+  return senderCloud === 'usgov-dod' ? 'usgov-dod' : 'usgov-high';
+}
 
 export interface ChannelUrl {
   url: string | null;
   /** The body was cut to fit: the user is told, and offered the copy instead. */
   shortened: boolean;
-  /** Even a short body does not fit: copy the email instead. */
-  tooLong: boolean;
-  /** Recipients that are not email addresses (left out). */
-  rejected: string[];
 }
 
-// Mail clients and browsers cut longer mailto URLs silently (DESIGN.md §7).
+// Mail clients and browsers cut longer mailto URLs silently.
 export const MAX_URL = 1800;
 const EMAIL =
   /^[^\s@<>()[\]\\,;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
@@ -33,17 +51,18 @@ function build(
   to: string[],
   subject: string,
   body: string,
-  usGov: boolean,
+  outlook: OutlookCloud,
 ): string {
+  const recipients = enc(to.join(','));
   switch (channel) {
     case 'mailto':
       return `mailto:${to.map(enc).join(',')}?subject=${enc(subject)}&body=${enc(crlf(body))}`;
     case 'outlook': {
-      const host = usGov ? 'outlook.office365.us' : 'outlook.office.com';
-      return `https://${host}/mail/deeplink/compose?to=${enc(to.join(','))}&subject=${enc(subject)}&body=${enc(crlf(body))}`;
+      const compose = `https://${OUTLOOK_HOST[outlook]}/mail/deeplink/compose`;
+      return `${compose}?to=${recipients}&subject=${enc(subject)}&body=${enc(crlf(body))}`;
     }
     case 'gmail':
-      return `https://mail.google.com/mail/?view=cm&fs=1&to=${enc(to.join(','))}&su=${enc(subject)}&body=${enc(body)}`;
+      return `https://mail.google.com/mail/?view=cm&fs=1&to=${recipients}&su=${enc(subject)}&body=${enc(body)}`;
   }
 }
 
@@ -56,12 +75,12 @@ export function composeUrl(
   email: Email,
   recipients: string,
   link: string,
-  usGov = false,
+  outlook: OutlookCloud = 'worldwide',
 ): ChannelUrl {
-  const { ok: to, rejected } = parseRecipients(recipients.replace(/[\r\n]/g, ' '));
+  const { ok: to } = parseRecipients(recipients.replace(/[\r\n]/g, ' '));
   const subject = email.subject.replace(/[\r\n]+/g, ' ');
-  const full = build(channel, to, subject, email.text, usGov);
-  if (full.length <= MAX_URL) return { url: full, shortened: false, tooLong: false, rejected };
+  const full = build(channel, to, subject, email.text, outlook);
+  if (full.length <= MAX_URL) return { url: full, shortened: false };
   // Keep whole paragraphs up to and including the link's, then as many more as fit.
   const paragraphs = email.text.split(/\n{2,}/);
   const linkAt = paragraphs.findIndex((p) => p.includes(link));
@@ -71,11 +90,11 @@ export function composeUrl(
       to,
       subject,
       `${paragraphs.slice(0, keep).join('\n\n')}\n\n…`,
-      usGov,
+      outlook,
     );
-    if (url.length <= MAX_URL) return { url, shortened: true, tooLong: false, rejected };
+    if (url.length <= MAX_URL) return { url, shortened: true };
   }
-  const minimal = build(channel, to, subject, link, usGov);
-  if (minimal.length <= MAX_URL) return { url: minimal, shortened: true, tooLong: false, rejected };
-  return { url: null, shortened: false, tooLong: true, rejected };
+  const minimal = build(channel, to, subject, link, outlook);
+  if (minimal.length <= MAX_URL) return { url: minimal, shortened: true };
+  return { url: null, shortened: false };
 }

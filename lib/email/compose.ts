@@ -28,6 +28,7 @@ function clean(s: string | null | undefined, max: number, keepLines = false): st
   let v = (s ?? '').normalize('NFC');
   v = keepLines ? v.replace(/\r\n?/g, '\n') : v.replace(/[\r\n]+/g, ' ');
   v = v.replace(
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
     /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069\u200b-\u200f\u2028\u2029\ufeff]/g,
     '',
   );
@@ -54,7 +55,8 @@ export function textToHtml(text: string, link: string): string {
       .map((line) => line.split(link).map(escapeHtml).join(linked))
       .join('<br>'),
   );
-  return `<div style="font-family:Segoe UI,Arial,sans-serif;font-size:14px">${paragraphs.map((p) => `<p>${p}</p>`).join('')}</div>`;
+  const body = paragraphs.map((p) => `<p>${p}</p>`).join('');
+  return `<div style="font-family:Segoe UI,Arial,sans-serif;font-size:14px">${body}</div>`;
 }
 
 /**

@@ -1,10 +1,10 @@
 import { formatMessage, type Catalogue } from '../i18n/format-message';
-import type { EmailLanguage, Settings } from '../settings/settings';
+import type { EmailLanguage } from './languages';
 import type { EmailTemplate } from './template';
 
 /** The template for a language: the admin's own, else the default from that language's catalogue. */
 export function templateFor(
-  settings: Pick<Settings, 'templates'>,
+  settings: { templates: Partial<Record<EmailLanguage, EmailTemplate>> },
   lang: EmailLanguage,
   catalogue: Catalogue,
 ): EmailTemplate {

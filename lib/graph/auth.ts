@@ -14,8 +14,13 @@ export interface SignInConfig {
 export interface TokenSet {
   accessToken: string;
   refreshToken: string | null;
-  /** Epoch milliseconds. */
+  /** When the access token expires (about an hour; refreshed silently), epoch milliseconds. */
   expiresAt: number;
+  /**
+   * When the sign-in started, epoch milliseconds. It ends 24 hours later whatever the refreshes:
+   * the identity platform's limit for refresh tokens of single-page applications.
+   */
+  signedInAt: number;
   cloud: GraphCloud;
   clientId: string;
   tenant: string;
@@ -54,18 +59,37 @@ export function authorizeUrl(config: SignInConfig, state: string, challenge: str
   return `${endpoint(config, 'authorize')}?${q}`;
 }
 
-/** AADSTS codes that say what the admin must fix; anything else is a plain failure. */
-function classify(error: string, description: string): GraphProblemCode {
+/** How long a sign-in lasts: refresh tokens issued to single-page applications live 24 hours. */
+export const SESSION_MS = 24 * 60 * 60 * 1000;
+
+/** When the sign-in ends (not the access token: that one is renewed silently until then). */
+export function sessionEndsAt(tokens: Pick<TokenSet, 'signedInAt'>): number {
+  return tokens.signedInAt + SESSION_MS;
+}
+
+/**
+ * AADSTS codes that say what the admin must fix; anything else is a plain failure.
+ * Microsoft's list: https://docs.microsoft.com/en-us/azure/active-directory/develop/reference-aadsts-error-codes
+ */
+export function classify(error: string, description: string): GraphProblemCode {
   const aadsts = /AADSTS(\d+)/.exec(description)?.[1];
-  if (
-    aadsts === '65001' ||
-    aadsts === '65004' ||
-    aadsts === '90094' ||
-    error === 'consent_required'
-  )
+  // 65004: the user declined the consent prompt (before access_denied, which it comes with).
+  if (aadsts === '65004') return 'consent-declined';
+  // 65001 and consent_required: consent is missing for any permission (not only the admin-only
+  // one, e.g. User.Read where user consent is off); 90094: the grant needs an administrator.
+  if (aadsts === '65001' || aadsts === '90094' || error === 'consent_required')
     return 'consent-required';
-  if (aadsts === '9002326' || aadsts === '9002327' || aadsts === '50011') return 'spa-platform';
+  // 9002326: the redirect URI is not under the Single-page application platform.
+  if (aadsts === '9002326') return 'spa-platform';
+  // 50011: the redirect URI sent is not one the app registration lists.
+  if (aadsts === '50011') return 'redirect-mismatch';
+  // 9002327: SPA tokens "may only be redeemed via cross-origin requests"; reported (Microsoft Q&A,
+  // MSAL issues) when the token request carries no Origin header.
+  if (aadsts === '9002327') return 'no-origin';
+  // 700016: no app with this client id in that tenant (registered elsewhere, or not consented there).
   if (aadsts === '700016') return 'unknown-client';
+  // 50194: a single-tenant app signed in through `/common` or `/organizations`: name the tenant.
+  if (aadsts === '50194') return 'single-tenant-endpoint';
   if (aadsts === '90002' || aadsts === '900023') return 'unknown-tenant';
   if (aadsts === '700082' || aadsts === '700084' || aadsts === '70008' || aadsts === '50173')
     return 'session-expired';
@@ -131,13 +155,14 @@ export function refreshTokenRequest(tokens: TokenSet): TokenRequest {
 export function readTokenResponse(
   status: number,
   json: unknown,
-  config: Pick<TokenSet, 'cloud' | 'clientId' | 'tenant'>,
+  config: Pick<TokenSet, 'cloud' | 'clientId' | 'tenant' | 'signedInAt'>,
   now: number,
 ): TokenSet {
   const r = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>;
   if (status !== 200 || typeof r.error === 'string') {
     if (status >= 500) throw new GraphProblem('server-error');
-    throw new GraphProblem(classify(String(r.error ?? ''), String(r.error_description ?? '')));
+    const text = (v: unknown) => (typeof v === 'string' ? v : '');
+    throw new GraphProblem(classify(text(r.error), text(r.error_description)));
   }
   if (typeof r.access_token !== 'string' || r.access_token === '')
     throw new GraphProblem('bad-response');
@@ -146,6 +171,7 @@ export function readTokenResponse(
     accessToken: r.access_token,
     refreshToken: typeof r.refresh_token === 'string' ? r.refresh_token : null,
     expiresAt: now + (Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 3600) * 1000,
+    signedInAt: config.signedInAt,
     cloud: config.cloud,
     clientId: config.clientId,
     tenant: config.tenant,
@@ -159,6 +185,7 @@ export function parseTokenSet(raw: unknown): TokenSet | null {
   if (
     typeof r.accessToken !== 'string' ||
     typeof r.expiresAt !== 'number' ||
+    typeof r.signedInAt !== 'number' ||
     typeof r.clientId !== 'string' ||
     typeof r.tenant !== 'string'
   )
@@ -169,6 +196,7 @@ export function parseTokenSet(raw: unknown): TokenSet | null {
     accessToken: r.accessToken,
     refreshToken: r.refreshToken,
     expiresAt: r.expiresAt,
+    signedInAt: r.signedInAt,
     cloud: r.cloud,
     clientId: r.clientId,
     tenant: r.tenant,

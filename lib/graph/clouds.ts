@@ -1,6 +1,8 @@
-// National clouds (DESIGN.md §6): where Graph and sign-in live, and which My Access host goes with them.
+// National clouds: where Graph and sign-in live, and which My Access host goes with them.
 
-export const GRAPH_CLOUDS = ['global', 'usgov-high', 'usgov-dod'] as const;
+import { GRAPH_CLOUD_HOSTS } from '../hosts';
+
+export const GRAPH_CLOUDS = Object.keys(GRAPH_CLOUD_HOSTS) as (keyof typeof GRAPH_CLOUD_HOSTS)[];
 export type GraphCloud = (typeof GRAPH_CLOUDS)[number];
 
 export interface CloudHosts {
@@ -10,24 +12,16 @@ export interface CloudHosts {
   linkCloud: 'global' | 'usgov';
 }
 
-// GCC (moderate) tenants use the worldwide hosts: they pick 'global'.
-const HOSTS: Record<GraphCloud, CloudHosts> = {
-  global: {
-    graph: 'https://graph.microsoft.com',
-    login: 'https://login.microsoftonline.com',
-    linkCloud: 'global',
-  },
-  'usgov-high': {
-    graph: 'https://graph.microsoft.us',
-    login: 'https://login.microsoftonline.us',
-    linkCloud: 'usgov',
-  },
-  'usgov-dod': {
-    graph: 'https://dod-graph.microsoft.us',
-    login: 'https://login.microsoftonline.us',
-    linkCloud: 'usgov',
-  },
-};
+// GCC (moderate) tenants pick 'global' (worldwide hosts, inferred: see lib/hosts, which owns them).
+const HOSTS = Object.fromEntries(
+  GRAPH_CLOUDS.map((c) => {
+    const h = GRAPH_CLOUD_HOSTS[c];
+    return [
+      c,
+      { graph: `https://${h.graph}`, login: `https://${h.login}`, linkCloud: h.linkCloud },
+    ];
+  }),
+) as Record<GraphCloud, CloudHosts>;
 
 export function cloudHosts(cloud: GraphCloud): CloudHosts {
   return HOSTS[cloud];
@@ -46,7 +40,12 @@ export function cloudOrigins(cloud: GraphCloud): string[] {
 /** Every origin the manifest may ever ask for (optional host permissions). */
 export const ALL_GRAPH_ORIGINS = [...new Set(GRAPH_CLOUDS.flatMap(cloudOrigins))];
 
-/** The one delegated permission, on this cloud's Graph resource; offline_access for the refresh token. */
+/**
+ * The delegated permissions, on this cloud's Graph resource: EntitlementManagement.Read.All (which
+ * always needs an administrator's consent) to read packages, User.Read to read the organisation's
+ * domains for the directory hint; offline_access for the refresh token.
+ */
 export function graphScope(cloud: GraphCloud): string {
-  return `${HOSTS[cloud].graph}/EntitlementManagement.Read.All offline_access`;
+  const g = HOSTS[cloud].graph;
+  return `${g}/EntitlementManagement.Read.All ${g}/User.Read offline_access`;
 }

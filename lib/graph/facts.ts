@@ -55,20 +55,33 @@ export function connectedOrganization(o: Json): ConnectedOrganization {
   };
 }
 
+/** An ISO 8601 duration as Graph gives it, unit by unit: never folded into days. */
+export interface Duration {
+  years: number;
+  months: number;
+  weeks: number;
+  days: number;
+  hours: number;
+}
+
 /** What an email may say about approval and expiry: only when every external policy agrees. */
 export interface RequestTerms {
   approval: 'required' | 'not-required' | null;
   expiry:
-    { kind: 'never' } | { kind: 'days'; days: number } | { kind: 'date'; date: string } | null;
+    | { kind: 'never' }
+    | { kind: 'duration'; duration: Duration }
+    /** `dateTime` as Graph gave it (an instant, or a calendar date). */
+    | { kind: 'date'; dateTime: string }
+    | null;
 }
 
-/** ISO 8601 durations Graph uses for expiry (P365D, P1Y, P2W, PT8H) → whole days, or null. */
-export function durationDays(iso: string): number | null {
+/** ISO 8601 durations Graph uses for expiry (P365D, P1Y6M, P2W, PT8H) by unit, or null. */
+export function parseDuration(iso: string): Duration | null {
   const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?)?$/.exec(iso);
-  if (!m || iso === 'P' || iso === 'PT') return null;
+  if (!m || iso === 'P' || iso.endsWith('T')) return null;
   const n = (i: number) => Number(m[i] ?? 0);
-  const days = n(1) * 365 + n(2) * 30 + n(3) * 7 + n(4) + Math.floor(n(5) / 24);
-  return days > 0 ? days : null;
+  const d = { years: n(1), months: n(2), weeks: n(3), days: n(4), hours: n(5) };
+  return Object.values(d).some((v) => v > 0) ? d : null;
 }
 
 function termsOf(p: Json): RequestTerms {
@@ -77,14 +90,14 @@ function termsOf(p: Json): RequestTerms {
   let expiry: RequestTerms['expiry'] = null;
   if (e.type === 'noExpiration') expiry = { kind: 'never' };
   else if (e.type === 'afterDuration' && typeof e.duration === 'string') {
-    const days = durationDays(e.duration);
-    expiry = days ? { kind: 'days', days } : null;
+    const duration = parseDuration(e.duration);
+    expiry = duration ? { kind: 'duration', duration } : null;
   } else if (
     e.type === 'afterDateTime' &&
     typeof e.endDateTime === 'string' &&
     !Number.isNaN(Date.parse(e.endDateTime))
   ) {
-    expiry = { kind: 'date', date: e.endDateTime.slice(0, 10) };
+    expiry = { kind: 'date', dateTime: e.endDateTime };
   }
   return {
     approval:
@@ -117,6 +130,8 @@ export interface GraphPackage {
   packageName: string | null;
   catalogName: string | null;
   terms: RequestTerms;
+  /** The directory Graph read the package from (the signed-in tenant), when known. */
+  directoryHint?: string | null;
 }
 
 /** The package as Graph describes it; `organizations` undefined when they could not be read. */

@@ -1,4 +1,4 @@
-// Microsoft Graph, optional (DESIGN.md §6): national clouds, PKCE sign-in, a small client, facts.
+// Microsoft Graph, optional: national clouds, PKCE sign-in, a small client, facts.
 export {
   ALL_GRAPH_ORIGINS,
   GRAPH_CLOUDS,
@@ -7,7 +7,7 @@ export {
   isGraphCloud,
   type GraphCloud,
 } from './clouds';
-export { isClientId, parseTokenSet, type SignInConfig, type TokenSet } from './auth';
+export { isClientId, parseTokenSet, sessionEndsAt, type SignInConfig, type TokenSet } from './auth';
 export { createGraphClient, type GraphClient } from './client';
 export { directoryHintOf, graphPackage, type GraphPackage, type RequestTerms } from './facts';
 export { GraphProblem, asGraphProblem, type GraphProblemCode } from './problems';

@@ -7,6 +7,7 @@ import {
   readRedirect,
   readTokenResponse,
   refreshTokenRequest,
+  sessionEndsAt,
   type SignInConfig,
   type TokenRequest,
   type TokenSet,
@@ -31,7 +32,7 @@ const EARLY_MS = 2 * 60 * 1000;
 async function redeem(
   deps: SessionDeps,
   request: TokenRequest,
-  config: Pick<TokenSet, 'cloud' | 'clientId' | 'tenant'>,
+  config: Pick<TokenSet, 'cloud' | 'clientId' | 'tenant' | 'signedInAt'>,
 ): Promise<TokenSet> {
   let res: Response;
   try {
@@ -75,6 +76,8 @@ export function createGraphSession(deps: SessionDeps) {
   return {
     current,
     async signIn(config: SignInConfig): Promise<TokenSet> {
+      // The sign-in's 24 hours run from here, the earliest they can start: never shown too late.
+      const signedInAt = deps.now();
       const pkce = await createPkce(deps.crypto);
       const state = randomToken(deps.crypto);
       let redirected: string;
@@ -90,7 +93,10 @@ export function createGraphSession(deps: SessionDeps) {
         );
       }
       const code = readRedirect(redirected, state, config.redirectUri);
-      const tokens = await redeem(deps, codeTokenRequest(config, code, pkce.verifier), config);
+      const tokens = await redeem(deps, codeTokenRequest(config, code, pkce.verifier), {
+        ...config,
+        signedInAt,
+      });
       await deps.save(tokens);
       return tokens;
     },
@@ -98,6 +104,11 @@ export function createGraphSession(deps: SessionDeps) {
     async accessToken(): Promise<TokenSet> {
       const tokens = await current();
       if (!tokens) throw new GraphProblem('not-signed-in');
+      // Past the sign-in's end no refresh can succeed: say so without asking.
+      if (deps.now() >= sessionEndsAt(tokens)) {
+        await deps.clear();
+        throw new GraphProblem('session-expired');
+      }
       if (tokens.expiresAt - deps.now() > EARLY_MS) return tokens;
       if (!tokens.refreshToken) {
         await deps.clear();

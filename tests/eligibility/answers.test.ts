@@ -5,6 +5,7 @@ import {
   openQuestions,
   parseAnswers,
   withAnswers,
+  answersBlock,
 } from '../../lib/eligibility/answers';
 import { eligibilityFindings } from '../../lib/eligibility/rules';
 
@@ -48,13 +49,27 @@ describe('user answers', () => {
     const findings = eligibilityFindings(facts);
     expect(findings[0]).toMatchObject({ code: 'catalog-not-external', source: 'user' });
     expect(findings.map((f) => f.code)).not.toContain('policies-unchecked');
-    expect(findings.map((f) => f.code)).not.toContain('catalog-state-unchecked');
+    expect(findings.map((f) => f.code)).not.toContain('catalog-enabled-unchecked');
   });
 
-  it('"no external policy" is an error resting on the admin', () => {
-    expect(
-      eligibilityFindings(combineFacts(undefined, {}, { externalPolicy: false }))[0],
-    ).toMatchObject({ code: 'no-external-policy', source: 'user' });
+  it('"no external policy" is a warning resting on the admin (existing guests may still request)', () => {
+    const findings = eligibilityFindings(combineFacts(undefined, {}, { externalPolicy: false }));
+    expect(findings.find((f) => f.code === 'no-external-policy')).toMatchObject({
+      severity: 'warning',
+      source: 'user',
+    });
+    expect(findings.some((f) => f.severity === 'error')).toBe(false);
+  });
+
+  it('"yes, a policy lets external users request it" does not make every typed domain covered', () => {
+    for (const partner of ['anna@fabrikam.com', 'tailspin.example', 'bob@evil.example']) {
+      const codes = eligibilityFindings({
+        ...combineFacts(undefined, {}, { externalPolicy: true }),
+        partner,
+      }).map((f) => f.code);
+      expect(codes).toContain('partner-unchecked');
+      expect(codes).not.toContain('partner-covered');
+    }
   });
 
   it('Graph outranks the page and the admin', () => {
@@ -83,5 +98,18 @@ describe('user answers', () => {
         policies: { value: [], source: 'graph' },
       }),
     ).toEqual(['catalogExternal', 'catalogPublished']);
+  });
+});
+
+describe('answersBlock', () => {
+  it.each([
+    [{}, false],
+    [{ hidden: true }, false],
+    [{ catalogExternal: true, catalogPublished: true, externalPolicy: true }, false],
+    [{ catalogExternal: false }, true],
+    [{ catalogPublished: false }, true],
+    [{ externalPolicy: false }, true],
+  ])('%j → %s', (answers, blocked) => {
+    expect(answersBlock(answers)).toBe(blocked);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { composeUrl, MAX_URL, parseRecipients } from '../../lib/email/channels';
+import {
+  composeUrl,
+  MAX_URL,
+  outlookCloudFor,
+  parseRecipients,
+  type OutlookCloud,
+} from '../../lib/email/channels';
 import { composeEmail, escapeHtml } from '../../lib/email/compose';
 import { checkTemplate, renderTemplate, type EmailTemplate } from '../../lib/email/template';
 import { formatMessage, type Catalogue } from '../../lib/i18n/format-message';
@@ -27,7 +33,7 @@ const compose = (lang: string, facts: Partial<Parameters<typeof composeEmail>[1]
 
 describe('default templates', () => {
   it.each(['en', 'fr', 'nl'])(
-    '%s: valid, and say what the link is for, to open it whole, to sign in with their own account',
+    '%s: valid; say what the link is for, to open it whole, which account to sign in with, the switcher and the email that follows',
     (lang) => {
       expect(checkTemplate(defaultTemplate(lang))).toEqual([]);
       const email = compose(lang, {
@@ -40,12 +46,37 @@ describe('default templates', () => {
       expect(email.text).toContain('Sales partners');
       expect(email.text).toContain('Contoso Ltd');
       expect(email.text).toContain('Thanks!');
+      // A partner of a tenant-backed connected organisation signs in with their organisation's
+      // account; one on a one-time passcode or a Microsoft account, with the address the email
+      // went to: name both. Nothing says a sign-in is asked "even if already signed in".
       const words = {
-        en: ['in full', 'own work account'],
-        fr: ['en entier', 'propre compte professionnel'],
-        nl: ['volledig', 'eigen werkaccount'],
+        en: [
+          'in full',
+          'may ask you to sign in',
+          'the account your organisation gave you, or the account of the email address this message was sent to',
+          'top right of My Access',
+          'by email; no separate invitation email',
+        ],
+        fr: [
+          'en entier',
+          'il peut vous être demandé de vous connecter',
+          'le compte que votre organisation vous a donné, ou le compte de l’adresse e-mail à laquelle ce message a été envoyé',
+          'en haut à droite de Mon accès',
+          'aucun e-mail d’invitation distinct',
+        ],
+        nl: [
+          'volledig',
+          'kan worden gevraagd u aan te melden',
+          'het account dat uw organisatie u heeft gegeven, of het account van het e-mailadres waarnaar dit bericht is verzonden',
+          'rechtsboven in My Access',
+          'geen aparte uitnodigingsmail',
+        ],
       }[lang]!;
       for (const w of words) expect(email.text).toContain(w);
+      expect(email.text).not.toMatch(/work account|compte professionnel|werkaccount/);
+      expect(email.text).not.toMatch(
+        /even if you are already|même si vous l’êtes|ook als u al bent/,
+      );
       expect(email.html).toContain(`<a href="${LINK}">${LINK}</a>`);
     },
   );
@@ -148,13 +179,28 @@ describe('channels', () => {
     expect(url).not.toContain('+');
   });
 
-  it('Outlook on the web, worldwide and US Government', () => {
+  it('Outlook on the web, worldwide (also GCC), GCC High and DoD', () => {
     expect(composeUrl('outlook', email, 'anna@fabrikam.com', LINK).url).toMatch(
       /^https:\/\/outlook\.office\.com\/mail\/deeplink\/compose\?to=anna%40fabrikam\.com&subject=Request%20access/,
     );
-    expect(composeUrl('outlook', { ...email, text: LINK_US }, '', LINK_US, true).url).toMatch(
+    const us = { ...email, text: LINK_US };
+    expect(composeUrl('outlook', us, '', LINK_US, 'usgov-high').url).toMatch(
       /^https:\/\/outlook\.office365\.us\/mail\/deeplink\/compose\?to=&subject=/,
     );
+    expect(composeUrl('outlook', us, '', LINK_US, 'usgov-dod').url).toMatch(
+      /^https:\/\/outlook-dod\.office365\.us\/mail\/deeplink\/compose\?to=&subject=/,
+    );
+  });
+
+  it.each<[string, string, OutlookCloud]>([
+    [LINK, 'global', 'worldwide'],
+    // A .com link is worldwide (GCC tenants use the worldwide hosts), whatever the sender's cloud.
+    [LINK, 'usgov-dod', 'worldwide'],
+    [LINK_US, 'global', 'usgov-high'],
+    [LINK_US, 'usgov-high', 'usgov-high'],
+    [LINK_US, 'usgov-dod', 'usgov-dod'],
+  ])('the Outlook for %s sent from %s: %s', (link, sender, expected) => {
+    expect(outlookCloudFor(link, sender)).toBe(expected);
   });
 
   it('Gmail compose', () => {
@@ -177,7 +223,7 @@ describe('channels', () => {
 
   it('says so when even the link alone is too long for a URL', () => {
     const long = { ...email, subject: 'x'.repeat(1900) };
-    expect(composeUrl('mailto', long, '', LINK)).toMatchObject({ url: null, tooLong: true });
+    expect(composeUrl('mailto', long, '', LINK)).toEqual({ url: null, shortened: false });
   });
 });
 

@@ -54,19 +54,19 @@ describe('authorize URL', () => {
       'global',
       CONFIG,
       'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/authorize',
-      'https://graph.microsoft.com/EntitlementManagement.Read.All offline_access',
+      'https://graph.microsoft.com/EntitlementManagement.Read.All https://graph.microsoft.com/User.Read offline_access',
     ],
     [
       'GCC High',
       { ...CONFIG, cloud: 'usgov-high' },
       'https://login.microsoftonline.us/contoso.onmicrosoft.com/oauth2/v2.0/authorize',
-      'https://graph.microsoft.us/EntitlementManagement.Read.All offline_access',
+      'https://graph.microsoft.us/EntitlementManagement.Read.All https://graph.microsoft.us/User.Read offline_access',
     ],
     [
       'DoD',
       { ...CONFIG, cloud: 'usgov-dod', tenant: '84841066-274d-4ec0-a5c1-276be684bdd3' },
       'https://login.microsoftonline.us/84841066-274d-4ec0-a5c1-276be684bdd3/oauth2/v2.0/authorize',
-      'https://dod-graph.microsoft.us/EntitlementManagement.Read.All offline_access',
+      'https://dod-graph.microsoft.us/EntitlementManagement.Read.All https://dod-graph.microsoft.us/User.Read offline_access',
     ],
   ])('%s', (_, config, endpoint, scope) => {
     const url = new URL(authorizeUrl(config, 'state-1', 'challenge-1'));
@@ -120,9 +120,9 @@ describe('redirect', () => {
     ['no state', `${REDIRECT}?code=c`, 'sign-in-failed'],
     ['another redirect URI', 'https://evil.example/?code=c&state=s1', 'sign-in-failed'],
     [
-      'the user refused',
+      'the user declined consent (its own message, not "an administrator must consent")',
       `${REDIRECT}?error=access_denied&error_description=AADSTS65004%3a+User+declined+to+consent&state=s1`,
-      'consent-required',
+      'consent-declined',
     ],
     [
       'cancelled',
@@ -139,6 +139,11 @@ describe('redirect', () => {
       `${REDIRECT}?error=unauthorized_client&error_description=AADSTS700016%3a+Application+not+found&state=s1`,
       'unknown-client',
     ],
+    [
+      'a single-tenant app signed in through organizations',
+      `${REDIRECT}?error=invalid_request&error_description=AADSTS50194%3a+Application+is+not+configured+as+a+multi-tenant+application.&state=s1`,
+      'single-tenant-endpoint',
+    ],
     ['an error in the fragment', `${REDIRECT}#error=consent_required&state=s1`, 'consent-required'],
     ['no code', `${REDIRECT}?state=s1`, 'sign-in-failed'],
     ['not a URL', 'nonsense', 'sign-in-failed'],
@@ -153,6 +158,12 @@ describe('redirect', () => {
   });
 });
 
+const aadsts = (error: string, description: string) => ({
+  error,
+  error_description: `${description} Trace ID: 0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e Correlation ID: 1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f Timestamp: 2026-11-24 09:37:15Z`,
+  error_codes: [Number(/AADSTS(\d+)/.exec(description)![1])],
+});
+
 describe('token requests and responses', () => {
   it('redeems the code with the verifier, as a form', () => {
     const r = codeTokenRequest(CONFIG, 'the-code', 'the-verifier');
@@ -165,7 +176,8 @@ describe('token requests and responses', () => {
       code: 'the-code',
       redirect_uri: REDIRECT,
       code_verifier: 'the-verifier',
-      scope: 'https://graph.microsoft.com/EntitlementManagement.Read.All offline_access',
+      scope:
+        'https://graph.microsoft.com/EntitlementManagement.Read.All https://graph.microsoft.com/User.Read offline_access',
     });
   });
   it('refreshes with the refresh token', () => {
@@ -173,6 +185,7 @@ describe('token requests and responses', () => {
       accessToken: 'a',
       refreshToken: 'r',
       expiresAt: 0,
+      signedInAt: 0,
       cloud: 'usgov-high',
       clientId: CONFIG.clientId,
       tenant: 'contoso.onmicrosoft.com',
@@ -185,10 +198,12 @@ describe('token requests and responses', () => {
     expect(new URLSearchParams(r.body).get('refresh_token')).toBe('r');
   });
   it('reads a token response', () => {
-    expect(readTokenResponse(200, fixture('token-response.json'), CONFIG, 1_000)).toEqual({
+    const config = { ...CONFIG, signedInAt: 500 };
+    expect(readTokenResponse(200, fixture('token-response.json'), config, 1_000)).toEqual({
       accessToken: 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.fake-access-token.signature',
       refreshToken: '0.AQoA-fake-refresh-token',
       expiresAt: 1_000 + 4299 * 1000,
+      signedInAt: 500,
       cloud: 'global',
       clientId: CONFIG.clientId,
       tenant: CONFIG.tenant,
@@ -208,11 +223,49 @@ describe('token requests and responses', () => {
       fixture('token-error-spa.json'),
       'spa-platform',
     ],
+    [
+      'a single-tenant app on the organizations endpoint',
+      400,
+      aadsts(
+        'invalid_request',
+        "AADSTS50194: Application '5b7c0a2e-1d3f-4e6a-9b8c-7d6e5f4a3b2c'(Access Link Doctor) is not configured as a multi-tenant application. Usage of the /common endpoint is not supported for such applications created after '10/15/2018'. Use a tenant-specific endpoint or configure the application to be multi-tenant.",
+      ),
+      'single-tenant-endpoint',
+    ],
+    [
+      'an app registered in another tenant',
+      400,
+      aadsts(
+        'unauthorized_client',
+        "AADSTS700016: Application with identifier '5b7c0a2e-1d3f-4e6a-9b8c-7d6e5f4a3b2c' was not found in the directory 'Fabrikam'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.",
+      ),
+      'unknown-client',
+    ],
+    [
+      'a token request not made cross-origin (reported: no Origin header)',
+      400,
+      aadsts(
+        'invalid_request',
+        "AADSTS9002327: Tokens issued for the 'Single-Page Application' client-type may only be redeemed via cross-origin requests.",
+      ),
+      'no-origin',
+    ],
+    [
+      'a redirect URI the app does not list',
+      400,
+      aadsts(
+        'invalid_request',
+        "AADSTS50011: The redirect URI 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/' specified in the request does not match the redirect URIs configured for the application.",
+      ),
+      'redirect-mismatch',
+    ],
     ['server error', 503, null, 'server-error'],
     ['200 without a token', 200, { token_type: 'Bearer' }, 'bad-response'],
     ['200 that is not JSON', 200, null, 'bad-response'],
   ])('%s', (_, status, json, code) => {
-    expect(codeOf(() => readTokenResponse(status, json, CONFIG, 0))).toBe(code);
+    expect(codeOf(() => readTokenResponse(status, json, { ...CONFIG, signedInAt: 0 }, 0))).toBe(
+      code,
+    );
   });
   it.each([
     ['nothing stored', undefined, null],
@@ -230,7 +283,7 @@ describe('token requests and responses', () => {
       null,
     ],
     [
-      'a well-formed set',
+      'a set without the sign-in time (its end cannot be told: sign in again)',
       {
         accessToken: 'a',
         refreshToken: null,
@@ -239,10 +292,24 @@ describe('token requests and responses', () => {
         clientId: 'c',
         tenant: 't',
       },
+      null,
+    ],
+    [
+      'a well-formed set',
       {
         accessToken: 'a',
         refreshToken: null,
         expiresAt: 1,
+        signedInAt: 0,
+        cloud: 'global',
+        clientId: 'c',
+        tenant: 't',
+      },
+      {
+        accessToken: 'a',
+        refreshToken: null,
+        expiresAt: 1,
+        signedInAt: 0,
         cloud: 'global',
         clientId: 'c',
         tenant: 't',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eligibilityFindings } from '../../lib/eligibility/rules';
 import { createGraphClient } from '../../lib/graph/client';
-import { directoryHintOf, durationDays, graphPackage, requestTerms } from '../../lib/graph/facts';
+import { directoryHintOf, graphPackage, parseDuration, requestTerms } from '../../lib/graph/facts';
 import { readPackage } from '../../lib/graph/read-package';
 import { GRAPH, PACKAGE_ID, fakeGraph, fixture } from './fake-graph';
 
@@ -9,8 +9,8 @@ const client = (override = {}) =>
   createGraphClient({
     fetch: fakeGraph(override).fetch,
     base: GRAPH,
-    token: async () => 't',
-    sleep: async () => {},
+    token: () => Promise.resolve('t'),
+    sleep: () => Promise.resolve(),
   });
 
 describe('Graph facts', () => {
@@ -49,7 +49,13 @@ describe('Graph facts', () => {
         ['0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'],
       ],
     ]);
-    expect(pkg.terms).toEqual({ approval: 'required', expiry: { kind: 'days', days: 365 } });
+    expect(pkg.terms).toEqual({
+      approval: 'required',
+      expiry: {
+        kind: 'duration',
+        duration: { years: 0, months: 0, weeks: 0, days: 365, hours: 0 },
+      },
+    });
   });
 
   it('feeds the rules: hidden, only Fabrikam, and whether a partner is covered', async () => {
@@ -61,8 +67,12 @@ describe('Graph facts', () => {
     expect(findings()).toEqual([
       'hidden',
       'policy-specific-organizations:Fabrikam',
+      'reminder-email-otp',
       'reminder-b2b-lists',
+      'reminder-cross-tenant-access',
+      'reminder-cross-cloud',
       'reminder-conditional-access',
+      'reminder-blocked-guests',
     ]);
     expect(findings('anna@fabrikam.com')).toContain('partner-covered:fabrikam.com');
     expect(findings('joe@northwindtraders.com')[0]).toBe(
@@ -89,6 +99,18 @@ describe('Graph facts', () => {
     expect(
       eligibilityFindings(pkg.facts).find((f) => f.code === 'policy-specific-organizations')?.args,
     ).toEqual(['922bf5c4-8b3e-4c0a-9d3b-2f7e5ad1a001']);
+    // An unreadable list is "not checked", never "empty": no partner is called "not covered",
+    // and nothing blocks sharing.
+    const findings = eligibilityFindings({
+      ...pkg.facts,
+      linkCloud: 'usgov',
+      partner: 'joe@northwindtraders.com',
+    });
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(findings.map((f) => f.code)).toEqual(
+      expect.arrayContaining(['organizations-unchecked', 'partner-unchecked']),
+    );
+    expect(findings.map((f) => f.code)).not.toContain('partner-not-covered');
   });
 
   it('leaves facts Graph did not give unchecked, and survives junk', () => {
@@ -130,7 +152,19 @@ describe('Graph facts', () => {
     [
       'ends on a date',
       [external({ expiration: { type: 'afterDateTime', endDateTime: '2027-06-30T00:00:00Z' } })],
-      { approval: null, expiry: { kind: 'date', date: '2027-06-30' } },
+      // The instant as Graph gave it: cutting it to a date here would be a day off in some zones.
+      { approval: null, expiry: { kind: 'date', dateTime: '2027-06-30T00:00:00Z' } },
+    ],
+    [
+      'lasts a year: a year, not 365 days',
+      [external({ expiration: { type: 'afterDuration', duration: 'P1Y' } })],
+      {
+        approval: null,
+        expiry: {
+          kind: 'duration',
+          duration: { years: 1, months: 0, weeks: 0, days: 0, hours: 0 },
+        },
+      },
     ],
     [
       'policies that disagree say nothing',
@@ -149,17 +183,29 @@ describe('Graph facts', () => {
     expect(requestTerms({ assignmentPolicies: policies })).toEqual(expected);
   });
 
+  const dur = (years = 0, months = 0, weeks = 0, days = 0, hours = 0) => ({
+    years,
+    months,
+    weeks,
+    days,
+    hours,
+  });
   it.each([
-    ['P365D', 365],
-    ['P1Y', 365],
-    ['P2W', 14],
-    ['PT48H', 2],
-    ['P1M15D', 45],
-    ['PT8H', null],
+    ['P365D', dur(0, 0, 0, 365)],
+    ['P1Y', dur(1)],
+    ['P6M', dur(0, 6)],
+    ['P2W', dur(0, 0, 2)],
+    ['PT48H', dur(0, 0, 0, 0, 48)],
+    ['PT8H', dur(0, 0, 0, 0, 8)],
+    ['P1Y6M', dur(1, 6)],
+    ['P1M15D', dur(0, 1, 0, 15)],
+    ['P0D', null],
     ['P', null],
+    ['PT', null],
+    ['P1DT', null],
     ['365', null],
-  ])('duration %s → %s days', (iso, days) => {
-    expect(durationDays(iso)).toBe(days);
+  ])('duration %s, unit by unit', (iso, expected) => {
+    expect(parseDuration(iso)).toEqual(expected);
   });
 
   it('takes the initial domain as the directory hint', () => {

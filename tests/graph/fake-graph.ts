@@ -49,8 +49,8 @@ export function fakeGraph(override: Record<string, Answer | Answer[]> = {}) {
     },
     ...override,
   };
-  const fetch: typeof globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input);
+  const fetch: typeof globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = input instanceof Request ? input.url : String(input);
     calls.push({ url, auth: new Headers(init?.headers).get('Authorization') });
     let answer = routes[url] ?? { status: 404, body: fixture('error-404.json') };
     // A list of answers is served in order (then the last one again): throttled, then fine.
@@ -67,6 +67,6 @@ export function fakeGraph(override: Record<string, Answer | Answer[]> = {}) {
         headers: { 'Content-Type': 'application/json', ...answer.headers },
       },
     );
-  }) as typeof globalThis.fetch;
+  };
   return { fetch, calls };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SignInConfig, TokenSet } from '../../lib/graph/auth';
+import { sessionEndsAt, type SignInConfig, type TokenSet } from '../../lib/graph/auth';
 import { challengeFor } from '../../lib/graph/pkce';
 import { GraphProblem } from '../../lib/graph/problems';
 import { createGraphSession } from '../../lib/graph/session';
@@ -24,13 +24,11 @@ function world(
   let stored: unknown;
   let challenge = '';
   const tokenBodies: URLSearchParams[] = [];
-  const fetch: typeof globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const body = new URLSearchParams(String(init?.body));
+  const fetch: typeof globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const body = new URLSearchParams(typeof init?.body === 'string' ? init.body : '');
     tokenBodies.push(body);
-    if (
-      String(input) !==
-      'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token'
-    )
+    const url = input instanceof Request ? input.url : input.toString();
+    if (url !== 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token')
       return new Response('{}', { status: 404 });
     if (
       body.get('grant_type') === 'authorization_code' &&
@@ -47,20 +45,20 @@ function world(
     }
     const answer = opts.tokenAnswer ?? { status: 200, body: fixture('token-response.json') };
     return Response.json(answer.body, { status: answer.status });
-  }) as typeof globalThis.fetch;
+  };
   const deps = {
     fetch,
     now: () => NOW,
     launch:
       opts.launch ??
-      (async (url: string) => {
+      ((url: string) => {
         const q = new URL(url).searchParams;
         challenge = q.get('code_challenge') ?? '';
-        return `${q.get('redirect_uri')}?code=auth-code&state=${q.get('state')}`;
+        return Promise.resolve(`${q.get('redirect_uri')}?code=auth-code&state=${q.get('state')}`);
       }),
-    load: async () => stored,
-    save: async (t: TokenSet) => void (stored = t),
-    clear: async () => void (stored = undefined),
+    load: () => Promise.resolve(stored),
+    save: (t: TokenSet) => Promise.resolve(void (stored = t)),
+    clear: () => Promise.resolve(void (stored = undefined)),
   };
   return {
     session: createGraphSession(deps),
@@ -82,13 +80,17 @@ describe('Graph session', () => {
     const tokens = await w.session.signIn(CONFIG);
     expect(tokens.accessToken).toContain('fake-access-token');
     expect(tokens.expiresAt).toBe(NOW + 4299 * 1000);
+    // The sign-in's own clock: its 24 hours start now, whatever the access token's hour.
+    expect(tokens.signedInAt).toBe(NOW);
+    expect(sessionEndsAt(tokens)).toBe(NOW + 24 * 3600_000);
     expect(w.stored()).toEqual(tokens);
     expect(w.tokenBodies[0]?.get('code')).toBe('auth-code');
   });
 
   it('refuses an answer to another sign-in (state mismatch) and redeems nothing', async () => {
     const w = world({
-      launch: async (url) => `${new URL(url).searchParams.get('redirect_uri')}?code=c&state=forged`,
+      launch: (url) =>
+        Promise.resolve(`${new URL(url).searchParams.get('redirect_uri')}?code=c&state=forged`),
     });
     expect(await problem(w.session.signIn(CONFIG))).toBe('sign-in-failed');
     expect(w.tokenBodies).toHaveLength(0);
@@ -119,10 +121,15 @@ describe('Graph session', () => {
     expect(await problem(w.session.accessToken())).toBe('not-signed-in');
   });
 
-  const tokens = (expiresAt: number, refreshToken: string | null = 'old-refresh'): TokenSet => ({
+  const tokens = (
+    expiresAt: number,
+    refreshToken: string | null = 'old-refresh',
+    signedInAt = NOW - 3 * 3600_000,
+  ): TokenSet => ({
     accessToken: 'old',
     refreshToken,
     expiresAt,
+    signedInAt,
     cloud: 'global',
     clientId: CONFIG.clientId,
     tenant: CONFIG.tenant,
@@ -145,6 +152,24 @@ describe('Graph session', () => {
     expect(w.tokenBodies[0]?.get('refresh_token')).toBe('old-refresh');
   });
 
+  it('a refresh renews the access token but not the sign-in: its end stays where it was', async () => {
+    const w = world();
+    w.set(tokens(NOW + 60_000, 'old-refresh', NOW - 5 * 3600_000));
+    const renewed = await w.session.accessToken();
+    expect(renewed.expiresAt).toBe(NOW + 4299 * 1000);
+    expect(renewed.signedInAt).toBe(NOW - 5 * 3600_000);
+    expect(sessionEndsAt(renewed)).toBe(NOW + 19 * 3600_000);
+    expect(w.stored()).toEqual(renewed);
+  });
+
+  it('past 24 hours the sign-in is over: signed out without a refresh attempt', async () => {
+    const w = world();
+    w.set(tokens(NOW - 1, 'old-refresh', NOW - 24 * 3600_000));
+    expect(await problem(w.session.accessToken())).toBe('session-expired');
+    expect(w.tokenBodies).toHaveLength(0);
+    expect(w.stored()).toBeUndefined();
+  });
+
   it('keeps the refresh token when the answer brings none', async () => {
     const { refresh_token: _, ...noRefresh } = fixture('token-response.json');
     const w = world({ tokenAnswer: { status: 200, body: noRefresh } });
@@ -162,12 +187,12 @@ describe('Graph session', () => {
   it('stays signed in when refreshing fails for lack of network', async () => {
     const w = world();
     const s = createGraphSession({
-      fetch: (async () => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch,
+      fetch: () => Promise.reject(new TypeError('Failed to fetch')),
       now: () => NOW,
-      launch: async () => '',
-      load: async () => tokens(NOW - 1),
-      save: async () => {},
-      clear: async () => w.set('cleared'),
+      launch: () => Promise.resolve(''),
+      load: () => Promise.resolve(tokens(NOW - 1)),
+      save: () => Promise.resolve(),
+      clear: () => Promise.resolve(w.set('cleared')),
     });
     expect(await problem(s.accessToken())).toBe('offline');
     expect(w.stored()).toBeUndefined();
