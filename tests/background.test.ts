@@ -26,7 +26,8 @@ const portalTop: MessageSenderInfo = {
 };
 
 // The fields the background reads; a real sender has more (a whole Tab).
-const send = (message: unknown, sender: MessageSenderInfo) =>
+// What each listener answered (one listener: a one-item array).
+const send = (message: unknown, sender: MessageSenderInfo): Promise<unknown> =>
   fakeBrowser.runtime.onMessage.trigger(message, sender as Browser.runtime.MessageSender);
 const session = () => fakeBrowser.storage.session.get(null);
 const badge = () => fakeBrowser.action.getBadgeText({ tabId: TAB });
@@ -55,7 +56,8 @@ describe('background: runtime messages', () => {
         facts: null,
       },
     });
-    expect(await badge()).toBe('OK');
+    // The URL's `#@contoso.com/` is only a suggestion: the badge waits for a confirmed directory.
+    expect(await badge()).toBe('PKG');
     expect(debug).not.toHaveBeenCalled();
   });
 
@@ -106,7 +108,7 @@ describe('background: runtime messages', () => {
     ],
     [
       'a My Access report from a portal page',
-      { type: 'my-access-page', status: 'dangerous', canonical: null },
+      { type: 'my-access-page', status: 'dangerous' },
       portalTop,
       'wrong-origin',
     ],
@@ -138,7 +140,7 @@ describe('background: runtime messages', () => {
       origin: 'http://entra.microsoft.com',
     });
     await send(
-      { type: 'my-access-page', status: 'dangerous', canonical: null },
+      { type: 'my-access-page', status: 'dangerous' },
       {
         ...portalTop,
         url: 'https://myaccess.microsoft.com/',
@@ -147,7 +149,7 @@ describe('background: runtime messages', () => {
       },
     );
     expect(await session()).toEqual(before);
-    expect(await badge()).toBe('OK');
+    expect(await badge()).toBe('PKG');
     expect(debug).toHaveBeenCalledTimes(3);
   });
 
@@ -164,6 +166,60 @@ describe('background: runtime messages', () => {
       accessPackageId: G,
       facts: { packageName: 'Sales partners', hidden: true },
     });
+  });
+});
+
+describe('background: portal frames', () => {
+  const LINK = `https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/${G}`;
+  const reactFrame: MessageSenderInfo = {
+    id: fakeBrowser.runtime.id,
+    url: 'https://sandbox-1.reactblade.portal.azure.net/react/index.html',
+    origin: 'https://sandbox-1.reactblade.portal.azure.net',
+    frameId: 6,
+    tab: { id: TAB, url: PAGE },
+  };
+
+  it("answers a frame's question from the tab's own URL, and stores nothing", async () => {
+    expect(await send({ type: 'portal-frame-query' }, reactFrame)).toEqual([
+      { type: 'portal-watch', accessPackageId: G },
+    ]);
+    expect(
+      await send(
+        { type: 'portal-frame-query' },
+        { ...reactFrame, tab: { id: TAB, url: 'https://entra.microsoft.com/#home' } },
+      ),
+    ).toEqual([{ type: 'portal-watch', accessPackageId: null }]);
+    expect(await session()).toEqual({});
+  });
+
+  it('merges what a React view frame shows; the link the page shows makes the badge OK', async () => {
+    expect(await send(REPORT, portalTop)).toEqual([{ ok: true }]);
+    expect(await send({ ...FACTS, link: LINK }, reactFrame)).toEqual([{ ok: true }]);
+    expect((await session())[`tab:${TAB}`]).toMatchObject({ facts: { link: LINK } });
+    expect(await badge()).toBe('OK');
+  });
+
+  it('drops what a React view frame shows when the tab is on no package page', async () => {
+    const elsewhere = { ...reactFrame, tab: { id: TAB, url: 'https://entra.microsoft.com/#home' } };
+    expect(await send({ ...FACTS, link: LINK }, elsewhere)).toEqual([undefined]);
+    expect(await session()).toEqual({});
+    expect(String(debug.mock.calls[0]![0])).toContain('wrong-top');
+  });
+
+  it("tells the tab's frames which package the top frame now shows", async () => {
+    const sendMessage = vi.fn(() => Promise.resolve(undefined));
+    fakeBrowser.tabs.sendMessage = sendMessage as unknown as typeof fakeBrowser.tabs.sendMessage;
+    expect(await send(REPORT, portalTop)).toEqual([{ ok: true }]);
+    expect(await send({ ...REPORT, accessPackageId: null, tenant: null }, portalTop)).toEqual([
+      { ok: true },
+    ]);
+    expect(sendMessage.mock.calls).toEqual([
+      [TAB, { type: 'portal-watch', accessPackageId: G }],
+      [TAB, { type: 'portal-watch', accessPackageId: null }],
+    ]);
+    // Facts never go back out.
+    expect(await send(FACTS, reactFrame)).toEqual([{ ok: true }]);
+    expect(sendMessage).toHaveBeenCalledTimes(2);
   });
 });
 

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { RuntimeMessage } from '../lib/messages';
 import {
   badgeFor,
+  isConfirmed,
+  portalDirectory,
   mergeReport,
   portalLink,
   stateForUrl,
   type PortalTabState,
+  type TabReport,
   type TabState,
 } from '../lib/tab-state';
 import { G, G2 } from './fixtures/link-rows';
@@ -31,28 +33,18 @@ describe('badgeFor', () => {
     ['no state', undefined, '', 'actionTitle'],
     [
       'complete My Access link',
-      { type: 'my-access-page', status: 'complete', canonical: LINK },
+      { type: 'my-access-page', status: 'complete' },
       'OK',
       'badgeComplete',
     ],
     [
       'incomplete My Access link',
-      { type: 'my-access-page', status: 'incomplete', canonical: null },
+      { type: 'my-access-page', status: 'incomplete' },
       '!',
       'badgeIncomplete',
     ],
-    [
-      'look-alike page',
-      { type: 'my-access-page', status: 'dangerous', canonical: null },
-      '!!',
-      'badgeDangerous',
-    ],
-    [
-      'other My Access page',
-      { type: 'my-access-page', status: 'other', canonical: null },
-      '',
-      'actionTitle',
-    ],
+    ['look-alike page', { type: 'my-access-page', status: 'dangerous' }, '!!', 'badgeDangerous'],
+    ['other My Access page', { type: 'my-access-page', status: 'other' }, '', 'actionTitle'],
     ['package, link unknown', portal(), 'PKG', 'badgePortalPackage'],
     [
       'package, link shown by the page',
@@ -60,7 +52,13 @@ describe('badgeFor', () => {
       'OK',
       'badgePortalComplete',
     ],
-    ['package, tenant in the URL', portal({ tenant: 'contoso.com' }), 'OK', 'badgePortalComplete'],
+    // Anyone can write `#@tenant/` into a portal URL: a suggestion to confirm, never "OK".
+    [
+      'package, tenant in the URL only',
+      portal({ tenant: 'contoso.com' }),
+      'PKG',
+      'badgePortalPackage',
+    ],
     ['portal page that is no package', portal({ accessPackageId: null }), '', 'actionTitle'],
   ] as [string, TabState | undefined, string, string][])('%s → %s', (_, state, text, titleKey) => {
     const badge = badgeFor(state);
@@ -72,16 +70,28 @@ describe('badgeFor', () => {
     expect(badgeFor(portal(), 'contoso.com').text).toBe('OK');
     expect(badgeFor(portal(), 'not a domain').text).toBe('PKG');
   });
+
+  it('a package partners cannot request is not "OK", whether or not its link is complete', () => {
+    for (const hint of ['contoso.com', ''])
+      expect(badgeFor(portal(), hint, true)).toEqual({
+        text: '!',
+        color: '#bc4b09',
+        titleKey: 'badgePortalBlocked',
+      });
+    // Only packages: a My Access page's badge does not depend on it.
+    expect(badgeFor({ type: 'my-access-page', status: 'complete' }, '', true).text).toBe('OK');
+  });
 });
 
 describe('portalLink', () => {
   it.each([
     ['the link the page shows', portal({ facts: facts(LINK) }), '', LINK],
+    ['the URL tenant alone (not confirmed)', portal({ tenant: 'fabrikam.com' }), '', null],
     [
-      'the URL tenant',
+      "the admin's hint before the URL tenant",
       portal({ tenant: 'fabrikam.com' }),
-      '',
-      `https://myaccess.microsoft.com/@fabrikam.com#/access-packages/${G}`,
+      'contoso.com',
+      `https://myaccess.microsoft.com/@contoso.com#/access-packages/${G}`,
     ],
     [
       'the default hint, on the US cloud',
@@ -102,13 +112,13 @@ describe('portalLink', () => {
 });
 
 describe('mergeReport', () => {
-  const page = (id: string | null): RuntimeMessage => ({
+  const page = (id: string | null): TabReport => ({
     type: 'portal-page',
     accessPackageId: id,
     tenant: null,
     cloud: 'global',
   });
-  const shown = (link: string | null): RuntimeMessage => ({
+  const shown = (link: string | null): TabReport => ({
     type: 'portal-facts',
     ...facts(link, true),
   });
@@ -134,13 +144,13 @@ describe('mergeReport', () => {
     });
   });
   it('a My Access report replaces whatever was there', () => {
-    const m: RuntimeMessage = { type: 'my-access-page', status: 'other', canonical: null };
+    const m: TabReport = { type: 'my-access-page', status: 'other' };
     expect(mergeReport(portal(), m)).toEqual(m);
   });
 });
 
 describe('stateForUrl', () => {
-  const my: TabState = { type: 'my-access-page', status: 'complete', canonical: LINK };
+  const my: TabState = { type: 'my-access-page', status: 'complete' };
   it.each<[string, TabState, string | null, boolean]>([
     ['portal state on a portal page', portal(), 'https://entra.microsoft.com/#view/x', true],
     [
@@ -166,5 +176,86 @@ describe('stateForUrl', () => {
     ['unknown URL keeps the state', portal(), null, true],
   ])('%s', (_, state, url, kept) => {
     expect(stateForUrl(state, url)).toBe(kept ? state : undefined);
+  });
+});
+
+describe('portalDirectory: where the directory came from, best first', () => {
+  const SHOWN = `https://myaccess.microsoft.com/@shown.onmicrosoft.com#/access-packages/${G}`;
+  const link = (hint: string, host = 'myaccess.microsoft.com') =>
+    `https://${host}/@${hint}#/access-packages/${G}`;
+  const all = { graph: 'graph.onmicrosoft.com', admin: 'admin.com' };
+  it.each<
+    [
+      string,
+      PortalTabState,
+      { graph?: string | null; admin?: string },
+      string | null,
+      string | null,
+    ]
+  >([
+    ['the page beats all', portal({ facts: facts(SHOWN), tenant: 'url.com' }), all, 'page', SHOWN],
+    [
+      'Graph beats the admin and the URL',
+      portal({ tenant: 'url.com' }),
+      all,
+      'graph',
+      link(all.graph),
+    ],
+    [
+      'the admin beats the URL',
+      portal({ tenant: 'url.com' }),
+      { admin: 'admin.com' },
+      'admin',
+      link('admin.com'),
+    ],
+    ['the URL last', portal({ tenant: 'url.com' }), {}, 'url', link('url.com')],
+    [
+      "the page's hint, when the link it shows lacks the package",
+      portal({ facts: facts('https://myaccess.microsoft.com/@shown.com'), tenant: 'url.com' }),
+      all,
+      'page',
+      link('shown.com'),
+    ],
+    [
+      "not a link of another package (a late frame's), nor its hint",
+      portal({ facts: facts(`https://myaccess.microsoft.com/@other.com#/access-packages/${G2}`) }),
+      { admin: 'admin.com' },
+      'admin',
+      link('admin.com'),
+    ],
+    [
+      'an invalid hint is skipped, not used',
+      portal({ tenant: 'url.com' }),
+      { graph: 'not a domain', admin: 'https://x' },
+      'url',
+      link('url.com'),
+    ],
+    [
+      'the US Government host for a US Government portal',
+      portal({ cloud: 'usgov' }),
+      { graph: 'contoso.onmicrosoft.us' },
+      'graph',
+      link('contoso.onmicrosoft.us', 'myaccess.microsoft.us'),
+    ],
+    ['nothing known', portal(), {}, null, null],
+    ['no package', portal({ accessPackageId: null, tenant: 'url.com' }), all, null, null],
+  ])('%s', (_, state, hints, source, expected) => {
+    const found = portalDirectory(state, hints);
+    expect(found?.source ?? null).toBe(source);
+    expect(found?.link ?? null).toBe(expected);
+  });
+
+  it('only the page, Graph and the admin confirm; the badge agrees', () => {
+    expect(['page', 'graph', 'admin', 'url'].map((s) => isConfirmed(s as 'url'))).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
+    expect(badgeFor(portal({ tenant: 'url.com' }), 'admin.com').text).toBe('OK');
+    expect(badgeFor(portal({ tenant: 'url.com' })).text).toBe('PKG');
+    // Graph's directory (the tenant the popup read the package from) confirms it too.
+    expect(badgeFor(portal({ tenant: 'url.com' }), '', false, 'contoso.com').text).toBe('OK');
+    expect(badgeFor(portal({ tenant: 'url.com' }), '', false, 'not a domain').text).toBe('PKG');
   });
 });

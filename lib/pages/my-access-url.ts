@@ -1,7 +1,8 @@
+import { hostsPattern, MY_ACCESS_HOSTS } from '../hosts';
 import { analyzeOfficialUrl } from '../link/official';
 import type { LinkAnalysis } from '../link/types';
 
-/** My Access routes (DESIGN.md §5). Anything else under a My Access host is still "My Access". */
+/** My Access routes. Anything else under a My Access host is still "My Access". */
 export type MyAccessRoute =
   | 'access-package'
   | 'access-packages'
@@ -20,8 +21,13 @@ export interface MyAccessPage {
   fixedUrl: string | null;
 }
 
+const MY_ACCESS_URL = new RegExp(
+  `^https:\\/\\/${hostsPattern(MY_ACCESS_HOSTS)}\\.?(?::443)?(?:[/?#]|$)`,
+  'i',
+);
+
 export function isMyAccessUrl(url: string): boolean {
-  return /^https:\/\/myaccess\.microsoft\.(?:com|us)\.?(?::443)?(?:[/?#]|$)/i.test(url);
+  return MY_ACCESS_URL.test(url);
 }
 
 function routeOf(hash: string): MyAccessRoute {

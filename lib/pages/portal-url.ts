@@ -1,13 +1,6 @@
+import { cloudOfAdminHost, isAdminPortalHost, type LinkCloud } from '../hosts';
 import { parseGuid } from '../link/guid';
 import { safeDecode } from '../link/text';
-
-/** Admin portals, worldwide and US Government (DESIGN.md §5). */
-export const ADMIN_HOSTS = [
-  'portal.azure.com',
-  'entra.microsoft.com',
-  'portal.azure.us',
-  'entra.microsoft.us',
-] as const;
 
 export interface PortalLocation {
   host: string;
@@ -24,7 +17,7 @@ export function parsePortalUrl(url: string): PortalLocation | undefined {
   const m = /^https:\/\/([^/?#]+)\/?[^#]*#(.*)$/i.exec(url);
   if (!m) return undefined;
   const host = m[1]!.toLowerCase().replace(/:443$/, '').replace(/\.$/, '');
-  if (!(ADMIN_HOSTS as readonly string[]).includes(host)) return undefined;
+  if (!isAdminPortalHost(host)) return undefined;
   const segments = safeDecode(m[2]!)
     .split('/')
     .filter((s) => s !== '');
@@ -89,8 +82,8 @@ export interface AccessPackageLocation {
   catalogId: string | null;
   tab: string | null;
   tenant: string | null;
-  /** US Government portals serve packages whose links use myaccess.microsoft.us. */
-  cloud: 'global' | 'usgov';
+  /** US Government portals serve packages whose links use the US Government My Access host. */
+  cloud: LinkCloud;
 }
 
 export function parseAccessPackagePage(url: string): AccessPackageLocation | undefined {
@@ -101,6 +94,6 @@ export function parseAccessPackagePage(url: string): AccessPackageLocation | und
     catalogId: guidParam(p.params.catalogid) ?? null,
     tab: p.tab,
     tenant: p.tenant,
-    cloud: p.host.endsWith('.us') ? 'usgov' : 'global',
+    cloud: cloudOfAdminHost(p.host)!,
   };
 }

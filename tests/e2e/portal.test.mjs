@@ -2,6 +2,15 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { badgeOf, eventually, fixture, G, withExtension } from './harness.mjs';
 
+// Another package of the same tenant, listed before G in the package grid fixtures.
+const G2 = '0f0e0d0c-0b0a-4909-8807-060504030201';
+const SALES = {
+  packageName: 'Sales partners',
+  hidden: true,
+  catalogName: 'General',
+  link: `https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/${G}`,
+};
+
 const BLADE = `#view/Microsoft_Azure_ELMAdmin/EntitlementMenuBlade/~/overview/entitlementId/${G}`;
 const tabState = (worker) =>
   worker.evaluate(async () => {
@@ -75,6 +84,104 @@ test(
       assert.equal(await eventually(() => badgeOf(worker, partner), '!'), '!');
       assert.equal(await eventually(() => badgeOf(worker, portal), 'PKG'), 'PKG');
       assert.equal(await badgeOf(worker, partner), '!');
+    });
+  },
+);
+
+test(
+  'Entra admin center: the overview as a React view in a cross-origin sandbox-1.reactblade.portal.azure.net frame, beside the package grid',
+  { timeout: 60_000 },
+  async () => {
+    await withExtension(async ({ context, worker, serve }) => {
+      await serve('https://entra.microsoft.com/**', fixture('entra-reactblade-shell.html'));
+      await serve(
+        'https://sandbox-1.reactblade.portal.azure.net/**',
+        fixture('reactblade-overview.html'),
+      );
+      const page = await context.newPage();
+      await page.goto(`https://entra.microsoft.com/${BLADE}`);
+      assert.ok(
+        page
+          .frames()
+          .some((f) => f.url().startsWith('https://sandbox-1.reactblade.portal.azure.net/')),
+        'the overview frame is on the React view host',
+      );
+      assert.equal(await eventually(() => badgeOf(worker, page), 'OK'), 'OK');
+      // What the frame shows, not the grid in the top document (Contractors, Facilities, No).
+      assert.deepEqual((await tabState(worker)).facts, SALES);
+
+      // The top frame moves to another package: the frame is told, and its blade (still G's) is
+      // no longer read as that package's.
+      await page.evaluate(
+        (id) =>
+          (location.hash = location.hash.replace(/entitlementId\/[^/]+/, `entitlementId/${id}`)),
+        G2,
+      );
+      assert.equal(await eventually(() => badgeOf(worker, page), 'PKG'), 'PKG');
+      const moved = await tabState(worker);
+      assert.equal(moved.accessPackageId, G2);
+      assert.equal(moved.facts, null);
+
+      // And back: the frame reads G's blade again.
+      await page.evaluate(
+        (id) =>
+          (location.hash = location.hash.replace(/entitlementId\/[^/]+/, `entitlementId/${id}`)),
+        G,
+      );
+      assert.equal(await eventually(() => badgeOf(worker, page), 'OK'), 'OK');
+      assert.deepEqual((await tabState(worker)).facts, SALES);
+    });
+  },
+);
+
+test(
+  'a React view frame in a portal tab that shows no package reports nothing',
+  { timeout: 60_000 },
+  async () => {
+    await withExtension(async ({ context, worker, serve }) => {
+      await serve('https://entra.microsoft.com/**', fixture('entra-reactblade-shell.html'));
+      await serve(
+        'https://sandbox-1.reactblade.portal.azure.net/**',
+        fixture('reactblade-overview.html'),
+      );
+      const page = await context.newPage();
+      await page.goto(
+        'https://entra.microsoft.com/#view/Microsoft_AAD_ERM/DashboardBlade/~/elmEntitlement',
+      );
+      const frame = page.frames().find((f) => f.url().includes('reactblade'));
+      await frame.waitForSelector('#portal-link', { state: 'attached' });
+      // Give a frame that wrongly reported time to do it.
+      await page.waitForTimeout(1_000);
+      assert.equal(await badgeOf(worker, page), '');
+      assert.equal(await tabState(worker), null);
+    });
+  },
+);
+
+test(
+  'Azure portal: blades in the top document; only the overview blade is read, not the package grid before it',
+  { timeout: 60_000 },
+  async () => {
+    await withExtension(async ({ context, worker, serve }) => {
+      await serve('https://portal.azure.com/**', fixture('azure-blades-shell.html'));
+      const page = await context.newPage();
+      await page.goto(`https://portal.azure.com/${BLADE}`);
+      assert.equal(await eventually(() => badgeOf(worker, page), 'OK'), 'OK');
+      assert.deepEqual((await tabState(worker)).facts, SALES);
+    });
+  },
+);
+
+test(
+  'a directory only the portal URL names (#@tenant/) is a suggestion: the badge stays PKG',
+  { timeout: 60_000 },
+  async () => {
+    await withExtension(async ({ context, worker, serve }) => {
+      await serve('https://entra.microsoft.com/**', fixture('catalog.html'));
+      const page = await context.newPage();
+      await page.goto(`https://entra.microsoft.com/#@fabrikam.onmicrosoft.com/${BLADE.slice(1)}`);
+      assert.equal(await eventually(() => badgeOf(worker, page), 'PKG'), 'PKG');
+      assert.equal((await tabState(worker)).tenant, 'fabrikam.onmicrosoft.com');
     });
   },
 );
