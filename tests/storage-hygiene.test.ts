@@ -42,16 +42,17 @@ function tokenShaped(value: unknown, path = ''): string[] {
 function signInWorld() {
   const secrets = new Set<string>([CODE]);
   const graph = fakeGraph();
-  vi.stubGlobal('fetch', (async (input: RequestInfo | URL, init?: RequestInit) => {
-    if (String(input) !== TOKEN_URL) return graph.fetch(input, init);
-    const body = new URLSearchParams(String(init?.body));
+  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (url !== TOKEN_URL) return graph.fetch(input, init);
+    const body = new URLSearchParams(typeof init?.body === 'string' ? init.body : '');
     for (const k of ['code', 'code_verifier', 'refresh_token'])
       if (body.get(k)) secrets.add(body.get(k)!);
     const answer =
       body.get('grant_type') === 'refresh_token' ? REFRESHED : fixture('token-response.json');
     secrets.add(String(answer.access_token)).add(String(answer.refresh_token));
     return Response.json(answer);
-  }) as typeof fetch);
+  });
   fakeBrowser.permissions.request = async () => true;
   fakeBrowser.permissions.contains = async () => true;
   fakeBrowser.identity.getRedirectURL = () => REDIRECT;

@@ -1,172 +1,141 @@
-import { useEffect, useState } from 'preact/hooks';
-import { isClientId } from '../../lib/graph';
-import { parseDirectoryHint } from '../../lib/link';
-import {
-  DEFAULT_SETTINGS,
-  EMAIL_LANGUAGES,
-  MAX_HISTORY,
-  type Settings,
-  type SettingsStore,
-} from '../../lib/settings/settings';
-import type { Catalogue } from '../../lib/i18n/format-message';
-import type { GraphEnv } from '../graph/graph-env';
+import { useEffect, useMemo } from 'preact/hooks';
+import { LOCALES } from '../../lib/i18n/locales';
+import { GRAPH_CLOUDS, type GraphCloud } from '../../lib/graph/clouds';
+import { EMAIL_LANGUAGES, MAX_HISTORY, type Settings } from '../../lib/settings/settings';
 import { CheckedField } from '../CheckedField';
 import { t } from '../i18n';
+import type { OptionsEnv } from './env';
+import { DirectorySettings } from './DirectorySettings';
 import { GraphSettings } from './GraphSettings';
+import { lockedLabel } from './locked-label';
+import { HistorySettings } from './HistorySettings';
+import { PolicyNotes } from './PolicyNotes';
+import { SaveStatus } from './SaveStatus';
+import { createOptionsState } from './state';
 import { TemplateEditor } from './TemplateEditor';
 
-export function Options({
-  store,
-  clearHistory,
-  catalogue,
-  graph,
-}: {
-  store: SettingsStore;
-  clearHistory: () => Promise<void>;
-  catalogue: (lang: string) => Promise<Catalogue>;
-  graph: GraphEnv;
-}) {
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
-  const [historySize, setHistorySize] = useState(String(DEFAULT_SETTINGS.historySize));
-  const [status, setStatus] = useState<'idle' | 'saved' | 'failed' | 'cleared'>('idle');
-  const [templatesOk, setTemplatesOk] = useState(true);
-  const [loaded, setLoaded] = useState(false);
-  useEffect(() => {
-    void store.load().then((s) => {
-      setSettings(s);
-      setHistorySize(String(s.historySize));
-      setLoaded(true);
-    });
-  }, [store]);
-  const hintOk = settings.defaultHint.trim() === '' || parseDirectoryHint(settings.defaultHint).ok;
-  const sizeOk = /^\d{1,3}$/.test(historySize.trim()) && Number(historySize) <= MAX_HISTORY;
-  const clientIdOk =
-    settings.graphClientId.trim() === '' || isClientId(settings.graphClientId.trim());
-  const change = (patch: Partial<Settings>) => {
-    setSettings({ ...settings, ...patch });
-    setStatus('idle');
-  };
+export const cloudLabel = (c: GraphCloud) =>
+  t(`graphCloud_${c.replace(/-/g, '_') as 'global' | 'usgov_high' | 'usgov_dod'}`);
 
-  const save = async (e: Event) => {
-    e.preventDefault();
-    if (!hintOk || !sizeOk || !templatesOk || !clientIdOk) return;
-    try {
-      await store.save({ ...settings, historySize: Number(historySize) });
-      const saved = await store.load();
-      setSettings(saved);
-      setHistorySize(String(saved.historySize));
-      setStatus('saved');
-    } catch {
-      setStatus('failed');
-    }
-  };
+export function Options({ env }: { env: OptionsEnv }) {
+  const state = useMemo(() => createOptionsState(env), [env]);
+  useEffect(() => void state.load(), [state]);
+  // Nothing is lost by leaving, except a field that is not valid yet: ask before that goes.
+  useEffect(() => {
+    const guard = (e: BeforeUnloadEvent) => {
+      if (state.dirty.value) e.preventDefault();
+    };
+    window.addEventListener('beforeunload', guard);
+    return () => window.removeEventListener('beforeunload', guard);
+  }, [state]);
+  const s = state.settings.value;
+  const locked = state.isLocked;
+  if (!state.loaded.value) return <main class="options" aria-busy="true" />;
 
   return (
     <main class="options">
       <h1>{t('optionsHeading')}</h1>
-      <form onSubmit={save}>
-        <CheckedField
-          id="default-hint"
-          label={t('optionDefaultHint')}
-          error={hintOk ? '' : t('hintInvalid')}
-          type="text"
-          spellcheck={false}
-          value={settings.defaultHint}
-          onInput={(e) => change({ defaultHint: e.currentTarget.value })}
+      <p class="muted">{t('optionsAutosave')}</p>
+      <PolicyNotes state={state} />
+      <CheckedField
+        id="default-hint"
+        label={lockedLabel(state, 'defaultHint', t('optionDefaultHint'))}
+        error={state.isValid('defaultHint') ? '' : t('hintInvalid')}
+        type="text"
+        spellcheck={false}
+        readOnly={locked('defaultHint')}
+        value={state.text('defaultHint')}
+        onInput={(e) => void state.type('defaultHint', e.currentTarget.value)}
+      />
+      <label for="cloud">{lockedLabel(state, 'graphCloud', t('optionCloud'))}</label>
+      <select
+        id="cloud"
+        value={s.graphCloud}
+        disabled={locked('graphCloud')}
+        aria-describedby="cloud-help"
+        onChange={(e) => void state.change({ graphCloud: e.currentTarget.value as GraphCloud })}
+      >
+        {GRAPH_CLOUDS.map((c) => (
+          <option key={c} value={c}>
+            {cloudLabel(c)}
+          </option>
+        ))}
+      </select>
+      <p id="cloud-help" class="muted">
+        {t('optionCloudHelp')}
+      </p>
+      <label for="email-language">
+        {lockedLabel(state, 'emailLanguage', t('optionEmailLanguage'))}
+      </label>
+      <select
+        id="email-language"
+        value={s.emailLanguage}
+        disabled={locked('emailLanguage')}
+        aria-describedby="email-language-help"
+        onChange={(e) =>
+          void state.pickEmailLanguage(e.currentTarget.value as Settings['emailLanguage'])
+        }
+      >
+        {EMAIL_LANGUAGES.map((l) => (
+          <option key={l} value={l}>
+            {LOCALES[l]}
+          </option>
+        ))}
+      </select>
+      <p id="email-language-help" class="muted">
+        {s.emailLanguageChosen ? '' : t('optionEmailLanguageFollows')}
+      </p>
+      <label for="organization">
+        {lockedLabel(state, 'organization', t('optionOrganization'))}
+      </label>
+      <input
+        id="organization"
+        type="text"
+        maxLength={200}
+        readOnly={locked('organization')}
+        value={state.text('organization')}
+        onInput={(e) => void state.type('organization', e.currentTarget.value)}
+      />
+      <CheckedField
+        id="history-size"
+        label={lockedLabel(state, 'historySize', t('optionHistorySize'))}
+        error={state.isValid('historySize') ? '' : t('historySizeInvalid')}
+        type="number"
+        min={0}
+        max={MAX_HISTORY}
+        readOnly={locked('historySize')}
+        value={state.text('historySize')}
+        onInput={(e) => void state.type('historySize', e.currentTarget.value)}
+      />
+      <HistorySettings state={state} />
+      <DirectorySettings state={state} />
+      <GraphSettings
+        settings={{ ...s, graphClientId: state.text('graphClientId') }}
+        clientOk={state.isValid('graphClientId')}
+        clientLocked={locked('graphClientId')}
+        change={(patch) =>
+          patch.graphClientId !== undefined
+            ? void state.type('graphClientId', patch.graphClientId)
+            : state.applied(patch)
+        }
+        store={state.store}
+        graph={env.graph}
+      />
+      {locked('templates') ? (
+        <fieldset class="templates">
+          <legend>{t('templatesHeading')}</legend>
+          <p class="muted" data-testid="templates-locked">
+            {t('setByOrganisation')}
+          </p>
+        </fieldset>
+      ) : (
+        <TemplateEditor
+          settings={s}
+          catalogue={env.catalogue}
+          onChange={(templates, ok) => void state.editTemplates(templates, ok)}
         />
-        <label for="cloud">{t('optionDefaultCloud')}</label>
-        <select
-          id="cloud"
-          value={settings.cloud}
-          onChange={(e) =>
-            change({ cloud: e.currentTarget.value === 'usgov' ? 'usgov' : 'global' })
-          }
-        >
-          <option value="global">{t('cloudGlobal')}</option>
-          <option value="usgov">{t('cloudUsGov')}</option>
-        </select>
-        <label for="email-language">{t('optionEmailLanguage')}</label>
-        <select
-          id="email-language"
-          value={settings.emailLanguage}
-          onChange={(e) =>
-            change({ emailLanguage: e.currentTarget.value as Settings['emailLanguage'] })
-          }
-        >
-          {EMAIL_LANGUAGES.map((l) => (
-            <option key={l} value={l}>
-              {t(`language_${l}`)}
-            </option>
-          ))}
-        </select>
-        <label for="organization">{t('optionOrganization')}</label>
-        <input
-          id="organization"
-          type="text"
-          maxLength={200}
-          value={settings.organization}
-          onInput={(e) => change({ organization: e.currentTarget.value })}
-        />
-        <CheckedField
-          id="history-size"
-          label={t('optionHistorySize')}
-          error={sizeOk ? '' : t('historySizeInvalid')}
-          type="number"
-          min={0}
-          max={MAX_HISTORY}
-          value={historySize}
-          onInput={(e) => {
-            setHistorySize(e.currentTarget.value);
-            setStatus('idle');
-          }}
-        />
-        {loaded && (
-          <GraphSettings
-            settings={settings}
-            clientOk={clientIdOk}
-            change={change}
-            store={store}
-            graph={graph}
-          />
-        )}
-        {loaded && (
-          <TemplateEditor
-            settings={settings}
-            catalogue={catalogue}
-            onChange={(templates, ok) => {
-              change({ templates });
-              setTemplatesOk(ok);
-            }}
-          />
-        )}
-        <div class="row">
-          <button
-            type="submit"
-            class="primary"
-            disabled={!hintOk || !sizeOk || !templatesOk || !clientIdOk}
-          >
-            {t('save')}
-          </button>
-          <button
-            type="button"
-            onClick={async () => {
-              await clearHistory();
-              setStatus('cleared');
-            }}
-          >
-            {t('historyClear')}
-          </button>
-          <span role="status" data-testid="save-status">
-            {status === 'saved'
-              ? t('saved')
-              : status === 'failed'
-                ? t('saveFailed')
-                : status === 'cleared'
-                  ? t('optionHistoryCleared')
-                  : ''}
-          </span>
-        </div>
-      </form>
+      )}
+      <SaveStatus state={state} />
     </main>
   );
 }

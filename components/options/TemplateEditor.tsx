@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { LOCALES } from '../../lib/i18n/locales';
 import { composeEmail } from '../../lib/email/compose';
 import { defaultTemplate } from '../../lib/email/defaults';
 import {
@@ -8,7 +9,8 @@ import {
   type TemplateProblem,
 } from '../../lib/email/template';
 import { formatMessage, type Catalogue } from '../../lib/i18n/format-message';
-import { EMAIL_LANGUAGES, type EmailLanguage, type Settings } from '../../lib/settings/settings';
+import { EMAIL_LANGUAGES, type EmailLanguage } from '../../lib/email/languages';
+import type { Settings } from '../../lib/settings/settings';
 import { t } from '../i18n';
 
 const SAMPLE_LINK =
@@ -43,7 +45,7 @@ export function TemplateEditor({
     let live = true;
     void catalogue(lang).then((c) => live && setCat(c));
     return () => void (live = false);
-  }, [lang]);
+  }, [lang, catalogue]);
   if (!cat) return null;
   const fallback = defaultTemplate(cat);
   const current: EmailTemplate = settings.templates[lang] ?? fallback;
@@ -80,7 +82,7 @@ export function TemplateEditor({
       >
         {EMAIL_LANGUAGES.map((l) => (
           <option key={l} value={l}>
-            {t(`language_${l}`)}
+            {LOCALES[l]}
             {settings.templates[l] ? ` — ${t('templateCustom')}` : ''}
           </option>
         ))}

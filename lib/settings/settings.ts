@@ -1,97 +1,192 @@
-import { checkTemplate, type EmailTemplate } from '../email/template';
+import { mergeKnownDirectories, parseKnownDirectories } from '../directory/known-directories';
+import {
+  EMAIL_LANGUAGES,
+  emailLanguageFor,
+  isEmailLanguage,
+  type EmailLanguage,
+} from '../email/languages';
+import { checkTemplate } from '../email/template';
 import { isClientId } from '../graph/auth';
-import { isGraphCloud, type GraphCloud } from '../graph/clouds';
+import { cloudHosts, isGraphCloud } from '../graph/clouds';
 import { parseDirectoryHint } from '../link/hint';
 
-export const EMAIL_LANGUAGES = ['en', 'fr', 'nl'] as const;
-export type EmailLanguage = (typeof EMAIL_LANGUAGES)[number];
+// Re-exported for the views that pick a language; the list itself belongs to the email module.
+export { EMAIL_LANGUAGES, type EmailLanguage };
 
-/** The user's settings. Each field is validated on its own: one corrupt value never costs the others. */
-export interface Settings {
-  /** The admin's own directory hint, used to complete links they share ('' = none). */
-  defaultHint: string;
-  cloud: 'global' | 'usgov';
-  /** How many checked or shared links the history keeps (0 = keep none). */
-  historySize: number;
-  /** The language of shared emails: the sender picks it (it need not be the UI language). */
-  emailLanguage: EmailLanguage;
-  /** How partners know the sender's organisation, for the emails ('' = not said). */
-  organization: string;
-  /** The admin's own email templates per language; a language without one uses the default. */
-  templates: Partial<Record<EmailLanguage, EmailTemplate>>;
-  /** The client id of the admin's own app registration for Microsoft Graph ('' = Graph off). */
-  graphClientId: string;
-  /** Where the admin's tenant lives, for Graph and sign-in (GCC moderate is 'global'). */
-  graphCloud: GraphCloud;
+import {
+  DEFAULT_SETTINGS,
+  MAX_HISTORY,
+  type PartialSettings,
+  type SettingKey,
+  type Settings,
+  type SettingValues,
+} from './defaults';
+
+export { DEFAULT_SETTINGS, MAX_HISTORY, type PartialSettings, type SettingKey, type Settings };
+export type { SettingValues };
+
+const MAX_ORGANIZATION = 200;
+
+/** Each setting's own check: the value to keep, or undefined when the raw value is unusable. */
+export const SETTING_PARSERS: {
+  [K in SettingKey]: (raw: unknown) => SettingValues[K] | undefined;
+} = {
+  defaultHint: parseHint,
+  graphCloud: (v) => (isGraphCloud(v) ? v : undefined),
+  historySize: (v) =>
+    typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_HISTORY ? v : undefined,
+  emailLanguage: (v) => (isEmailLanguage(v) ? v : undefined),
+  organization: (v) =>
+    typeof v === 'string'
+      ? v
+          .replace(/[\r\n\t]+/g, ' ')
+          .trim()
+          .slice(0, MAX_ORGANIZATION)
+      : undefined,
+  templates: (v) => (typeof v === 'object' && v !== null ? parseTemplates(v).templates : undefined),
+  graphClientId: (v) =>
+    typeof v === 'string' && (v.trim() === '' || isClientId(v.trim()))
+      ? v.trim().toLowerCase()
+      : undefined,
+  graphTenant: parseHint,
+  knownDirectories: (v) => (Array.isArray(v) ? parseKnownDirectories(v, 'user').list : undefined),
+  directoryCheck: (v) => (typeof v === 'boolean' ? v : undefined),
+};
+
+function parseHint(v: unknown): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  if (v.trim() === '') return '';
+  const hint = parseDirectoryHint(v);
+  return hint.ok ? hint.value : undefined;
 }
 
-export const DEFAULT_SETTINGS: Settings = {
-  defaultHint: '',
-  cloud: 'global',
-  historySize: 50,
-  emailLanguage: 'en',
-  organization: '',
-  templates: {},
-  graphClientId: '',
-  graphCloud: 'global',
-};
-export const MAX_HISTORY = 500;
+/** Templates, each kept only when it is well-formed (a broken one falls back to the default). */
+export function parseTemplates(raw: object): {
+  templates: Settings['templates'];
+  rejected: string[];
+} {
+  const templates: Settings['templates'] = {};
+  const rejected: string[] = [];
+  for (const [lang, value] of Object.entries(raw)) {
+    const t = value as Record<string, unknown> | null;
+    if (!isEmailLanguage(lang) || typeof t?.subject !== 'string' || typeof t.body !== 'string') {
+      rejected.push(lang);
+      continue;
+    }
+    const template = { subject: t.subject, body: t.body };
+    if (checkTemplate(template).length === 0) templates[lang] = template;
+    else rejected.push(lang);
+  }
+  return { templates, rejected };
+}
 
-export function parseSettings(raw: unknown): Settings {
+/**
+ * What the user stored, key by key: a corrupt value is left out (its default applies) and never
+ * costs the others. Versions before 5 stored a link cloud (`cloud: 'usgov'`) beside the Graph one.
+ */
+export function parseStoredSettings(raw: unknown): PartialSettings {
   const r = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  const hint = typeof r.defaultHint === 'string' ? parseDirectoryHint(r.defaultHint) : undefined;
-  const size =
-    typeof r.historySize === 'number' && Number.isInteger(r.historySize) ? r.historySize : NaN;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(SETTING_PARSERS) as SettingKey[]) {
+    if (!(key in r)) continue;
+    const value = SETTING_PARSERS[key](r[key]);
+    if (value !== undefined) out[key] = value;
+  }
+  // A US Government admin without a Graph choice yet most likely sits in GCC High.
+  if (out.graphCloud === undefined && (r.cloud === 'usgov' || r.cloud === 'global'))
+    out.graphCloud = r.cloud === 'usgov' ? 'usgov-high' : 'global';
+  return out;
+}
+
+export interface SettingLayers {
+  user: PartialSettings;
+  /** The organisation's defaults: the user may change them. */
+  policyDefaults?: PartialSettings;
+  /** The organisation's locked values: they win over the user's. */
+  policyLocked?: PartialSettings;
+  /** The browser's interface language, which the email language follows until someone picks one. */
+  uiLanguage?: string;
+}
+
+/** The settings in effect: defaults, the policy's defaults, the user's choices, the policy's locks. */
+export function resolveSettings({
+  user,
+  policyDefaults = {},
+  policyLocked = {},
+  uiLanguage = 'en',
+}: SettingLayers): Settings {
+  const merged: SettingValues = {
+    ...DEFAULT_SETTINGS,
+    emailLanguage: emailLanguageFor(uiLanguage),
+    ...policyDefaults,
+    ...user,
+    ...policyLocked,
+  };
+  const policyList = policyLocked.knownDirectories ?? policyDefaults.knownDirectories ?? [];
+  const userList = policyLocked.knownDirectories ? [] : (user.knownDirectories ?? []);
   return {
-    defaultHint: hint?.ok ? hint.value : DEFAULT_SETTINGS.defaultHint,
-    cloud: r.cloud === 'global' || r.cloud === 'usgov' ? r.cloud : DEFAULT_SETTINGS.cloud,
-    historySize: size >= 0 && size <= MAX_HISTORY ? size : DEFAULT_SETTINGS.historySize,
-    emailLanguage: (EMAIL_LANGUAGES as readonly unknown[]).includes(r.emailLanguage)
-      ? (r.emailLanguage as EmailLanguage)
-      : DEFAULT_SETTINGS.emailLanguage,
-    organization:
-      typeof r.organization === 'string'
-        ? r.organization
-            .replace(/[\r\n\t]+/g, ' ')
-            .trim()
-            .slice(0, 200)
-        : DEFAULT_SETTINGS.organization,
-    templates: parseTemplates(r.templates),
-    graphClientId:
-      typeof r.graphClientId === 'string' && isClientId(r.graphClientId.trim())
-        ? r.graphClientId.trim().toLowerCase()
-        : DEFAULT_SETTINGS.graphClientId,
-    // A US Government admin without a Graph choice yet most likely sits in GCC High.
-    graphCloud: isGraphCloud(r.graphCloud)
-      ? r.graphCloud
-      : r.cloud === 'usgov'
-        ? 'usgov-high'
-        : DEFAULT_SETTINGS.graphCloud,
+    ...merged,
+    cloud: cloudHosts(merged.graphCloud).linkCloud,
+    emailLanguageChosen: [policyDefaults, user, policyLocked].some((l) => 'emailLanguage' in l),
+    knownDirectories: mergeKnownDirectories(
+      policyList.map((k) => ({ ...k, source: 'policy' as const })),
+      userList.map((k) => ({ ...k, source: 'user' as const })),
+    ),
   };
 }
 
-/** Stored templates, each kept only when it is well-formed (a broken one falls back to the default). */
-function parseTemplates(raw: unknown): Settings['templates'] {
-  const out: Settings['templates'] = {};
-  if (typeof raw !== 'object' || raw === null) return out;
-  for (const lang of EMAIL_LANGUAGES) {
-    const t = (raw as Record<string, unknown>)[lang] as Record<string, unknown> | undefined;
-    if (typeof t?.subject !== 'string' || typeof t.body !== 'string') continue;
-    const template = { subject: t.subject, body: t.body };
-    if (checkTemplate(template).length === 0) out[lang] = template;
+/** Stored (or legacy) settings alone, as in effect without a policy. */
+export function parseSettings(raw: unknown, uiLanguage = 'en'): Settings {
+  return resolveSettings({ user: parseStoredSettings(raw), uiLanguage });
+}
+
+/**
+ * What to store for the user: only what differs from what they would get anyway (defaults and
+ * policy), so an organisation's later default still reaches a user who never changed that setting.
+ * An email language is kept once chosen, even when it matches the interface's.
+ */
+export function userChoices(
+  settings: Settings,
+  baseline: Settings,
+  locked: readonly SettingKey[] = [],
+): PartialSettings {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(SETTING_PARSERS) as SettingKey[]) {
+    if (locked.includes(key)) continue;
+    const value =
+      key === 'knownDirectories'
+        ? settings.knownDirectories
+            .filter((k) => k.source === 'user')
+            .map(({ directory, name }) => ({ directory, name }))
+        : settings[key];
+    const base =
+      key === 'knownDirectories'
+        ? baseline.knownDirectories
+            .filter((k) => k.source === 'user')
+            .map(({ directory, name }) => ({ directory, name }))
+        : baseline[key];
+    const chosen =
+      key === 'emailLanguage' && settings.emailLanguageChosen && !baseline.emailLanguageChosen;
+    if (!chosen && JSON.stringify(value) === JSON.stringify(base)) continue;
+    // Stored in normal form (a client id typed in capitals is kept in lower case); never invalid.
+    const normal = key === 'knownDirectories' ? value : SETTING_PARSERS[key](value);
+    if (normal !== undefined) out[key] = normal;
   }
   return out;
 }
 
 /**
- * Version 1 stored the hint and the cloud; 2 added history size and email language; 3 the
- * organisation and templates; 4 the Graph client id and cloud. Each step keeps what was there and fills the rest with defaults.
+ * Versions 1–4 stored the whole settings object (hint and link cloud; then history size and email
+ * language; organisation and templates; the Graph client id and cloud). Version 5 stores only the
+ * user's choices: each old value is kept when it is valid, so an explicit email language stays.
  */
-export function migrateSettings(old: unknown): Settings {
-  return parseSettings(old);
+export function migrateSettings(old: unknown): PartialSettings {
+  return parseStoredSettings(old);
 }
 
 export interface SettingsStore {
+  /** The settings in effect (the policy applied). */
   load(): Promise<Settings>;
+  /** Keeps the user's choices; locked settings are never written. */
   save(settings: Settings): Promise<void>;
 }
