@@ -46,7 +46,8 @@ export function addToHistory(
 }
 
 // A cell starting with = + - @ (or a tab/CR) is a formula to spreadsheet programs: neutralise it.
-function cell(value: string): string {
+// Every CSV export of the extension writes its cells with this.
+export function cell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return `"${safe.replace(/"/g, '""')}"`;
 }
