@@ -1,5 +1,6 @@
 // Differential test: the link engine's verdicts against the host real Chromium opens for the same href.
 // The engine is bundled from its TypeScript source, so this judges the current code, not a build.
+// The comparison is shared with the Firefox suite (tests/e2e/shared/browser-truth.mjs).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -7,55 +8,11 @@ import { chromium } from 'playwright-core';
 import { findChromium } from '../../scripts/chromium-path.mjs';
 import { loadTs } from '../../scripts/bench/load-ts.mjs';
 import { browserTruthCases } from './browser-truth-strings.mjs';
+import { BATCH, hrefHosts, judgeAgainstBrowser } from './shared/browser-truth.mjs';
 
-const OFFICIAL = new Set(['myaccess.microsoft.com', 'myaccess.microsoft.us']);
-// A verdict of dangerous on a link that does open an official host is acceptable only for a
-// disguise: the link looks like something else than it is, even if it happens to land well.
-const DISGUISE = new Set([
-  'host-userinfo',
-  'host-backslash',
-  'host-encoded',
-  'host-non-ascii',
-  'host-punycode',
-  'host-malformed',
-  'hint-punycode',
-  'hint-non-ascii',
-  'text-target-mismatch',
-  'link-embedded',
-  'scheme-unsafe',
-]);
 const PAGE = 'https://fixture.test/';
-const BATCH = 4000;
-const SHOWN = 40;
 
-// JSON with every non-ASCII character escaped: the separators are mostly invisible.
-const show = (v) =>
-  JSON.stringify(v).replace(
-    /[^\x20-\x7e]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-const stripDot = (host) => (host && host.endsWith('.') ? host.slice(0, -1) : host);
-
-/** A host name someone could register or an IP address: anything else leads nowhere. */
-function ownable(host) {
-  if (/^\[[0-9a-f:.]+\]$/i.test(host) || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(host)) return true;
-  return /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.?$/i.test(host);
-}
-
-function nodeHost(s) {
-  try {
-    return new URL(s).hostname;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * What Chromium makes of each string as an `<a href>`: the resolved href and the hosts it reaches.
- * The first host is where the click goes; through a genuine wrapper (Safe Links, Proofpoint v2,
- * Google) the user lands on its target, so that target is followed, as the browser's `URL` reads it.
- * No hosts: the href does not parse and the browser opens nothing.
- */
+/** What Chromium makes of each string as an `<a href>` (see `hrefHosts`). */
 async function hrefsInChromium(inputs) {
   const executablePath = findChromium();
   if (!executablePath)
@@ -95,63 +52,8 @@ async function hrefsInChromium(inputs) {
     const page = await context.newPage();
     await page.goto(PAGE);
     const out = [];
-    for (let i = 0; i < inputs.length; i += BATCH) {
-      const batch = await page.evaluate(
-        (strings) => {
-          // Only the real wrapper services redirect; a look-alike host (google.zz) is a destination.
-          const targetOf = (url) => {
-            const q = url.searchParams;
-            if (
-              /^[a-z0-9-]+\.safelinks\.protection\.outlook\.com$/.test(url.hostname) &&
-              url.pathname === '/'
-            )
-              return q.get('url');
-            if (url.hostname === 'urldefense.proofpoint.com' && url.pathname === '/v2/url') {
-              try {
-                return decodeURIComponent((q.get('u') ?? '').replace(/-/g, '%').replace(/_/g, '/'));
-              } catch {
-                return null;
-              }
-            }
-            if (
-              (url.hostname === 'www.google.com' || url.hostname === 'google.com') &&
-              url.pathname === '/url'
-            )
-              return q.get('q') ?? q.get('url');
-            return null;
-          };
-          return strings.map((s) => {
-            const a = document.createElement('a');
-            a.setAttribute('href', s);
-            const href = a.href;
-            const hosts = [];
-            // An href that does not parse comes back as the raw value, and `URL` throws on it.
-            let url;
-            try {
-              url = new URL(href);
-            } catch {
-              return [href, hosts];
-            }
-            hosts.push(url.hostname);
-            for (let depth = 0; depth < 3; depth++) {
-              const target = targetOf(url);
-              if (!target) break;
-              // A wrapper does not redirect to a relative or non-web target: the user stays on it.
-              try {
-                url = new URL(target);
-              } catch {
-                break;
-              }
-              if (url.protocol !== 'https:' && url.protocol !== 'http:') break;
-              hosts.push(url.hostname);
-            }
-            return [href, hosts];
-          });
-        },
-        inputs.slice(i, i + BATCH),
-      );
-      out.push(...batch);
-    }
+    for (let i = 0; i < inputs.length; i += BATCH)
+      out.push(...(await page.evaluate(hrefHosts, inputs.slice(i, i + BATCH))));
     return out;
   } finally {
     await browser.close().catch(() => {});
@@ -168,117 +70,15 @@ test(
     );
     const cases = browserTruthCases();
     assert.ok(cases.length >= 2000, `only ${cases.length} strings generated`);
-    const browser = await hrefsInChromium(cases.map((c) => c.input));
-
-    const mismatches = [];
-    const nodeDiffs = [];
-    let unparsed = 0;
-    let unreachable = 0;
-    let openNothingCalledSafe = 0;
-    let disguisedOfficial = 0;
-    let foreign = 0;
-    let followed = 0;
-    for (let i = 0; i < cases.length; i++) {
-      const { input, how, group } = cases[i];
-      const [href, hosts] = browser[i];
-      const first = hosts[0] ?? null;
-      const node = nodeHost(input);
-      if (node !== first) nodeDiffs.push({ input, node, chromium: first });
-      const a = analyzeLink(input);
-      // A host no one can own opens nothing: DNS delegates only names of letters, digits and hyphens
-      // (punycode for the rest), and Chromium refuses a `%20` it kept for a space before any request.
-      const refused = first !== null && hosts.some((h) => !ownable(h));
-      if (first === null || refused) {
-        if (refused) unreachable++;
-        else unparsed++;
-        // Not a safety failure (the browser opens nothing), but worth knowing.
-        if (a.verdict === 'valid' || a.verdict === 'repairable') openNothingCalledSafe++;
-        continue;
-      }
-      if (hosts.length > 1) followed++;
-      // Where the user lands: the last host reached.
-      const host = stripDot(hosts.at(-1));
-      const codes = a.problems.map((p) => p.code);
-      const real = stripDot(a.realHost);
-      let kind = null;
-      if (!OFFICIAL.has(host)) {
-        foreign++;
-        if (a.verdict === 'valid' || a.verdict === 'repairable')
-          kind = 'called safe, lands elsewhere';
-        else if (a.verdict === 'dangerous' && real !== host) kind = 'dangerous, wrong realHost';
-      } else if (a.verdict === 'dangerous') {
-        if (codes.some((c) => DISGUISE.has(c))) disguisedOfficial++;
-        else kind = 'dangerous on an official host, no disguise code';
-      }
-      if (kind)
-        mismatches.push({
-          kind,
-          input,
-          how,
-          group,
-          verdict: a.verdict,
-          realHost: a.realHost,
-          codes,
-          hosts,
-          href,
-        });
-    }
-
-    const byKind = {};
-    const byGroup = new Map();
-    const firstOfGroup = new Map();
-    for (const m of mismatches) {
-      byKind[m.kind] = (byKind[m.kind] ?? 0) + 1;
-      const key = `${m.kind} | ${m.group}`;
-      byGroup.set(key, (byGroup.get(key) ?? 0) + 1);
-      if (!firstOfGroup.has(key)) firstOfGroup.set(key, m);
-    }
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(
-      `browser-truth: ${cases.length} strings compared, ${unparsed} not parsed by Chromium, ${unreachable} parsed to a host no one can own (${openNothingCalledSafe} of the strings that open nothing are called valid/repairable), ${followed} followed through a wrapper, ${foreign} land on a non-official host, ` +
-        `${disguisedOfficial} official but called dangerous for a disguise, ${mismatches.length} mismatches, ` +
-        `${nodeDiffs.length} where Node's URL host differs from Chromium's (${seconds} s)`,
-    );
-    if (nodeDiffs.length) {
-      // One example per pair of answers: the same quirk repeats across every link and wrapper.
-      const pairs = new Map();
-      for (const d of nodeDiffs) {
-        const key = `node=${show(d.node)} chromium=${show(d.chromium)}`;
-        const seen = pairs.get(key);
-        if (seen) seen.count++;
-        else pairs.set(key, { count: 1, input: d.input });
-      }
-      console.log(
-        `Node new URL(s).hostname vs Chromium a.href host, ${pairs.size} distinct pairs:`,
-      );
-      for (const [key, { count, input }] of pairs)
-        console.log(`  ${count}x ${key}  e.g. ${show(input)}`);
-    }
-
-    if (mismatches.length) {
-      // The first of each kind and family, then the rest in order: 40 of one family would hide the others.
-      const firsts = new Set(firstOfGroup.values());
-      const shown = [...firsts, ...mismatches.filter((m) => !firsts.has(m))].slice(0, SHOWN);
-      const lines = shown.map(
-        (m, n) =>
-          `${n + 1}. [${m.kind}] ${show(m.input)}\n` +
-          `   built as: ${m.how}\n` +
-          `   engine: ${m.verdict} realHost=${show(m.realHost)} codes=[${m.codes.join(', ')}]\n` +
-          `   browser: ${m.hosts.map(show).join(' -> ')} href=${show(m.href)}`,
-      );
-      assert.fail(
-        `${mismatches.length} of ${cases.length} strings disagree with Chromium ` +
-          `(${unparsed} not parsed by Chromium, ${unreachable} unreachable; by kind: ${Object.entries(
-            byKind,
-          )
-            .map(([k, v]) => `${k}: ${v}`)
-            .join('; ')}).\n` +
-          `By kind and family:\n${[...byGroup]
-            .sort(([a], [b]) => a.localeCompare(b))
-            .map(([k, v]) => `  ${v}\t${k}`)
-            .join('\n')}\n` +
-          `First ${shown.length} (one per kind and family first):\n${lines.join('\n')}`,
-      );
-    }
+    const results = await hrefsInChromium(cases.map((c) => c.input));
+    const { lines, failure } = judgeAgainstBrowser({
+      name: 'Chromium',
+      cases,
+      results,
+      analyzeLink,
+      started,
+    });
+    console.log(lines.join('\n'));
+    if (failure) assert.fail(failure);
   },
 );

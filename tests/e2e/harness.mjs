@@ -1,24 +1,25 @@
-// Drives Debian's Chromium with the built extension loaded (TOOLCHAIN.md "Real-browser tests").
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// Drives Debian's Chromium with the built extension loaded; README "Testing" says what it needs.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { findChromium } from '../../scripts/chromium-path.mjs';
+import { AXE, axeRun, eventually, fixture, G } from './shared/fixtures.mjs';
+
+// Fixtures and waits are shared with the Firefox suite (tests/e2e-firefox/).
+export { eventually, fixture, FIXTURES, G } from './shared/fixtures.mjs';
 
 export const EXTENSION_DIR = resolve(process.env.ALD_OUT_DIR ?? '.output', 'chrome-mv3');
-export const FIXTURES = resolve('tests/fixtures/pages');
-export const G = '6f1d2c3a-1b2c-4d5e-8f90-a1b2c3d4e5f6';
-
-export function fixture(name) {
-  return readFileSync(join(FIXTURES, name), 'utf8');
-}
 
 /**
  * Starts Chromium with the extension, runs `fn`, and always closes the browser and removes its
  * profile, whatever `fn` does. Every wait inside is bounded.
  */
-export async function withExtension(fn, { permissions = [], args = [] } = {}) {
+export async function withExtension(
+  fn,
+  // extensionDir: another build (the policy suite's, whose id is pinned by a key).
+  { permissions = [], args = [], extensionDir = EXTENSION_DIR } = {},
+) {
   const executablePath = findChromium();
   if (!executablePath)
     throw new Error(
@@ -30,8 +31,8 @@ export async function withExtension(fn, { permissions = [], args = [] } = {}) {
     headless: true,
     timeout: 30_000,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
@@ -85,27 +86,10 @@ export async function badgeOf(worker, page) {
   });
 }
 
-/** Polls `read` until it returns `expected` (bounded), returning the last value for the assertion. */
-export async function eventually(read, expected, { timeout = 5_000, interval = 50 } = {}) {
-  const end = Date.now() + timeout;
-  let value = await read();
-  while (value !== expected && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, interval));
-    value = await read();
-  }
-  return value;
-}
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 /** axe-core's violations on the page (evaluated over CDP, so the extension's CSP does not apply). */
 export async function axeViolations(page) {
   await page.evaluate(AXE);
-  return page.evaluate(async () =>
-    (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map(
-      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    ),
-  );
+  return page.evaluate(axeRun);
 }
 
 /**

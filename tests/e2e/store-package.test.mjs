@@ -31,7 +31,7 @@ function zipEntries(file) {
   return entries;
 }
 
-for (const build of ['chrome-mv3', 'firefox-mv2']) {
+for (const build of ['chrome-mv3', 'firefox-mv3']) {
   test(`${build}: extension pages run only packaged scripts (no eval, no remote code)`, () => {
     const manifest = JSON.parse(readFileSync(join(OUTPUT, build, 'manifest.json'), 'utf8'));
     const csp =
