@@ -1,15 +1,31 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { LinkAnalysis } from '../../lib/link';
 import { t } from '../i18n';
 import type { ShareProps } from '../share/SharePanel';
+import type { ShareEnv } from '../share/state';
 import { lazy } from '../Lazy';
 import { QrCode } from './QrCode';
+import { Reveal } from './Reveal';
 import type { PopupState } from './state';
 
 // The share panel's code loads when it is first opened.
 const SharePanel = lazy(() => import('../share/SharePanel').then((m) => m.SharePanel));
 
-/** What can be done with a complete link: copy, open, show as a QR code. */
+/** What the share panel may use of the popup: settings, the email's languages, clipboard, compose, history. */
+const shareEnv = (state: PopupState): ShareEnv => ({
+  settings: state.settings,
+  catalogue: (lang) => state.env.catalogue(lang),
+  copyRich: (html, text) => state.env.copyRich(html, text),
+  openCompose: (url) => state.env.openCompose(url),
+  shared: (link) => state.shared(link),
+});
+
+/**
+ * What can be done with a complete link: copy, open, show as a QR code, share. `note` is shown
+ * beside the buttons (what stands against using the link); `remember` says whether using the link
+ * confirms its directory (not when it looked wrong).
+ */
 export function LinkActions({
   link,
   analysis,
@@ -17,13 +33,20 @@ export function LinkActions({
   packageName = null,
   blocking,
   terms,
-}: { link: string; analysis: LinkAnalysis; state: PopupState } & Partial<
-  Pick<ShareProps, 'packageName' | 'blocking' | 'terms'>
->) {
+  note,
+  remember: confirm = true,
+}: {
+  link: string;
+  analysis: LinkAnalysis;
+  state: PopupState;
+  note?: ComponentChildren;
+  remember?: boolean;
+} & Partial<Pick<ShareProps, 'packageName' | 'blocking' | 'terms'>>) {
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const [qr, setQr] = useState(false);
   const [share, setShare] = useState(false);
-  const remember = () => analysis.directoryHint && void state.confirmHint(analysis.directoryHint);
+  const remember = () =>
+    confirm && analysis.directoryHint && void state.confirmHint(analysis.directoryHint);
   return (
     <>
       <p>
@@ -32,6 +55,7 @@ export function LinkActions({
       <p class="canonical" data-testid="canonical">
         {link}
       </p>
+      {note}
       <div class="row">
         <button
           type="button"
@@ -55,7 +79,12 @@ export function LinkActions({
         <button type="button" aria-expanded={qr} aria-controls="qr" onClick={() => setQr(!qr)}>
           {t(qr ? 'hideQr' : 'showQr')}
         </button>
-        <button type="button" aria-expanded={share} onClick={() => setShare(!share)}>
+        <button
+          type="button"
+          aria-expanded={share}
+          aria-controls="share"
+          onClick={() => setShare(!share)}
+        >
           {t('shareHeading')}
         </button>
       </div>
@@ -64,15 +93,21 @@ export function LinkActions({
           {t('copyFailed')}
         </p>
       )}
-      {qr && <QrCode id="qr" text={link} label={t('qrLabel')} />}
+      {qr && (
+        <Reveal id="qr" label={t('qrLabel')}>
+          <QrCode text={link} label={t('qrLabel')} />
+        </Reveal>
+      )}
       {share && (
-        <SharePanel
-          link={link}
-          packageName={packageName}
-          state={state}
-          blocking={blocking}
-          terms={terms}
-        />
+        <Reveal id="share" label={t('shareHeading')}>
+          <SharePanel
+            link={link}
+            packageName={packageName}
+            env={shareEnv(state)}
+            blocking={blocking}
+            terms={terms}
+          />
+        </Reveal>
       )}
     </>
   );

@@ -6,19 +6,19 @@ type Matrix = { data: boolean[][]; size: number };
  * A QR code drawn as SVG elements (never as markup text), for handing a link over in a meeting.
  * The encoder loads on first use: most people never open it, and the popup opens faster without it.
  */
-export function QrCode({ id, text, label }: { id: string; text: string; label: string }) {
+export function QrCode({ text, label }: { text: string; label: string }) {
   const [qr, setQr] = useState<Matrix | null>(null);
   useEffect(() => {
     let live = true;
     void import('uqr').then(({ encode }) => live && setQr(encode(text, { ecc: 'M', border: 2 })));
     return () => void (live = false);
   }, [text]);
-  if (!qr) return <figure id={id} class="qr" aria-busy="true" />;
+  if (!qr) return <figure class="qr" aria-busy="true" />;
   // One path of unit squares: small, crisp at any zoom.
   let d = '';
   qr.data.forEach((row, y) => row.forEach((on, x) => on && (d += `M${x} ${y}h1v1h-1z`)));
   return (
-    <figure id={id} class="qr">
+    <figure class="qr">
       <svg
         role="img"
         aria-label={label}

@@ -31,6 +31,7 @@ export function RepairFields({
               autocomplete="off"
               list={hint ? 'hint-suggestions' : undefined}
               aria-describedby={`${id}-help`}
+              data-needs-input={(fill[need] ?? '') === '' || undefined}
               value={fill[need] ?? ''}
               onInput={(e) => onFill({ ...fill, [need]: e.currentTarget.value })}
             />

@@ -3,16 +3,10 @@ import type { HistoryEntry } from '../../lib/history/history';
 import type { EligibilityEnv } from '../eligibility/state';
 import type { GraphEnv } from '../graph/graph-env';
 import type { Catalogue } from '../../lib/i18n/format-message';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/settings';
-import {
-  historyStore,
-  readAnswers,
-  readRecentHints,
-  rememberHint,
-  saveAnswers,
-  settingsStore,
-} from '../../lib/storage';
-import { parseTabState, stateForUrl, type TabState } from '../../lib/tab-state';
+import { isLocale } from '../../lib/i18n/locales';
+import { tabStateKey } from '../../lib/storage-keys';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/defaults';
+import type { TabState } from '../../lib/tab-state';
 
 /** What the popup needs from the world, as one small adapter that tests replace. */
 export interface PopupEnv extends EligibilityEnv {
@@ -33,7 +27,15 @@ export interface PopupEnv extends EligibilityEnv {
   clearHistory(): Promise<void>;
   recentHints(): Promise<string[]>;
   rememberHint(hint: string): Promise<void>;
+  /** Sets the tab's badge for its package as the popup now sees it (blocked: partners cannot request it). */
+  /** Sets the tab's badge with what only the popup knows: Graph's findings and directory. */
+  packageBadge(blocked: boolean, graphHint: string | null): Promise<void>;
 }
+
+// Storage (WXT's storage layer, settings policy, history) loads while the popup draws its first
+// frame: nothing it holds is needed before the paste box is usable.
+const store = () => import('../../lib/storage');
+const tabState = () => import('../../lib/tab-state');
 
 // Graph is loaded only when used: most popups never sign in, and the popup opens faster without it.
 const loadGraph = () => import('../graph/graph-env').then((m) => m.browserGraph);
@@ -87,34 +89,49 @@ export function browserEnv(tabParam: string | null, win: Window = window): Popup
     },
     async catalogue(lang) {
       // Only the languages we ship: the name never goes into a path as typed.
-      const path = {
-        en: '/_locales/en/messages.json',
-        fr: '/_locales/fr/messages.json',
-        nl: '/_locales/nl/messages.json',
-      }[lang];
-      if (!path) return {};
+      if (!isLocale(lang)) return {};
+      const path = `/_locales/${lang}/messages.json` as const;
       const res = await fetch(browser.runtime.getURL(path as '/_locales/en/messages.json'));
       return (await res.json()) as Catalogue;
     },
     async tab() {
       const tab = await targetTab(tabParam);
       if (tab?.id === undefined) return { url: null, state: undefined };
-      const key = `tab:${tab.id}`;
+      const key = tabStateKey(tab.id);
       const url = tab.url ?? null;
+      const { parseTabState, stateForUrl } = await tabState();
       return {
         url,
         state: stateForUrl(parseTabState((await browser.storage.session.get(key))[key]), url),
       };
     },
-    settings: () => settingsStore.load().catch(() => DEFAULT_SETTINGS),
-    history: () => historyStore.list(),
-    addHistory: (entry) => historyStore.add(entry),
-    clearHistory: () => historyStore.clear(),
-    recentHints: readRecentHints,
-    rememberHint,
+    settings: async () => (await store()).settingsStore.load().catch(() => DEFAULT_SETTINGS),
+    history: async () => (await store()).historyStore.list(),
+    addHistory: async (entry) => (await store()).historyStore.add(entry),
+    clearHistory: async () => (await store()).historyStore.clear(),
+    recentHints: async () => (await store()).readRecentHints(),
+    rememberHint: async (hint) => (await store()).rememberHint(hint),
+    async packageBadge(blocked, graphHint) {
+      const tab = await targetTab(tabParam);
+      if (tab?.id === undefined) return;
+      const key = tabStateKey(tab.id);
+      const { badgeFor, parseTabState, stateForUrl } = await tabState();
+      const state = stateForUrl(
+        parseTabState((await browser.storage.session.get(key))[key]),
+        tab.url ?? null,
+      );
+      if (state?.type !== 'portal') return;
+      // The same rule as the background's, with what only the popup knows (Graph's findings).
+      const { defaultHint } = await (await store()).settingsStore.load();
+      const badge = badgeFor(state, defaultHint, blocked, graphHint);
+      const action = browser.action ?? browser.browserAction;
+      await action.setBadgeText({ tabId: tab.id, text: badge.text });
+      await action.setBadgeBackgroundColor({ tabId: tab.id, color: badge.color });
+      await action.setTitle({ tabId: tab.id, title: browser.i18n.getMessage(badge.titleKey) });
+    },
     graph: lazyGraph,
-    answers: readAnswers,
-    saveAnswers,
+    answers: async (id) => (await store()).readAnswers(id),
+    saveAnswers: async (id, answers) => (await store()).saveAnswers(id, answers),
     openOptions: () => browser.runtime.openOptionsPage(),
   };
 }

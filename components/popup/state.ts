@@ -5,11 +5,12 @@ import {
   BY_CONCERN,
   findLinks,
   findLinksInAnchors,
+  mostConcerning,
   mostConcerningIndex,
   type Anchor,
   type LinkAnalysis,
 } from '../../lib/link';
-import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
+import { DEFAULT_SETTINGS } from '../../lib/settings/defaults';
 import type { PortalTabState } from '../../lib/tab-state';
 import type { PopupEnv } from './env';
 
@@ -38,9 +39,49 @@ export function mergeLinks(
   return out;
 }
 
+/** One entry of the list: a link and how many times the text holds it. */
+export type FoundLink = LinkAnalysis & { count: number };
+
+/**
+ * Identical links (200 copies of one link in a pasted thread) are one entry with a count: the
+ * engine counts repeats within the text, and a link both the text and an anchor hold is one.
+ */
+export function countLinks(links: readonly LinkAnalysis[]): FoundLink[] {
+  const out: FoundLink[] = [];
+  const at = new Map<string, FoundLink>();
+  for (const l of links) {
+    const key = `${l.verdict}\n${l.canonical ?? l.link}`;
+    const seen = at.get(key);
+    if (seen) seen.count += l.count ?? 1;
+    else {
+      const entry = { ...l, count: l.count ?? 1 };
+      at.set(key, entry);
+      out.push(entry);
+    }
+  }
+  return out;
+}
+
+/** Texts longer than this are analysed once typing pauses, not on every keystroke. */
+export const LARGE_TEXT = 20_000;
+const TYPING_PAUSE_MS = 250;
+
 /** The popup's state: a few signals and the actions that change them. Views stay dumb. */
 export function createPopupState(env: PopupEnv, initialText = '', initialAnchors: Anchor[] = []) {
   const text = signal(initialText);
+  /** The text the links come from: `text` itself, or for a large text, as it was when typing paused. */
+  const analysed = signal(initialText);
+  /** Whether the text has changed since its links were found (a large text being typed in). */
+  const checking = signal(false);
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  function analyseNow(value: string) {
+    clearTimeout(pending);
+    pending = undefined;
+    batch(() => {
+      analysed.value = value;
+      checking.value = false;
+    });
+  }
   /** The anchors of the last paste's HTML (or the right-clicked link): what the links really point to. */
   const anchors = signal<Anchor[]>(initialAnchors);
   /** The link the user chose; null until they do, and again whenever the text changes. */
@@ -53,21 +94,27 @@ export function createPopupState(env: PopupEnv, initialText = '', initialAnchors
   const anchorLinks = computed(() =>
     anchors.value.length > 0 ? findLinksInAnchors(anchors.value) : [],
   );
-  const links = computed<LinkAnalysis[]>(() => {
-    const blank = text.value.trim() === '';
-    const found = mergeLinks(blank ? [] : findLinks(text.value), anchorLinks.value);
+  const links = computed<FoundLink[]>(() => {
+    const source = analysed.value;
+    const blank = source.trim() === '';
+    const found = mergeLinks(blank ? [] : findLinks(source), anchorLinks.value);
     // Nothing My Access-like found: still say what the text is, rather than nothing.
-    return found.length > 0 || blank ? found : [analyzeLink(text.value)];
+    return countLinks(found.length > 0 || blank ? found : [analyzeLink(source)]);
   });
+  /** Every link found, repeats included: what the summary line counts. */
+  const total = computed(() => links.value.reduce((n, l) => n + l.count, 0));
   const currentIndex = computed(() => {
     const s = selected.value;
     return s !== null && s < links.value.length ? s : mostConcerningIndex(links.value);
   });
   const current = computed(() => links.value[currentIndex.value] ?? null);
 
+  /** Set once this popup recorded something: the history it holds is then newer than a load's. */
+  let recorded = false;
   async function record(analysis: LinkAnalysis, action: HistoryEntry['action']) {
     const link = analysis.canonical ?? analysis.link;
     if (!link) return;
+    recorded = true;
     history.value = await env.addHistory({
       link,
       verdict: analysis.verdict,
@@ -79,6 +126,8 @@ export function createPopupState(env: PopupEnv, initialText = '', initialAnchors
 
   return {
     text,
+    analysed,
+    total,
     anchors,
     selected,
     settings,
@@ -100,10 +149,15 @@ export function createPopupState(env: PopupEnv, initialText = '', initialAnchors
         checked,
       ]);
       settings.value = s;
-      history.value = checked ? history.value : h;
+      // A paste made while this loaded has already put the newer history in place.
+      if (!recorded) history.value = h;
       hints.value = r;
       if (tab.state?.type === 'portal' && tab.state.accessPackageId) portal.value = tab.state;
-      else if (text.value === '' && tab.url && findLinks(tab.url).length > 0) text.value = tab.url;
+      else if (text.value === '' && tab.url && findLinks(tab.url).length > 0)
+        batch(() => {
+          text.value = tab.url!;
+          analyseNow(tab.url!);
+        });
     },
     /** Any edit but a paste: the anchors of an earlier paste no longer describe the text. */
     setText(value: string) {
@@ -111,21 +165,45 @@ export function createPopupState(env: PopupEnv, initialText = '', initialAnchors
         text.value = value;
         anchors.value = [];
         selected.value = null;
+        // A keystroke in a large text must not wait for a full analysis (the engine takes tens of
+        // milliseconds per megabyte): the verdict follows once typing pauses.
+        if (value.length <= LARGE_TEXT) analyseNow(value);
       });
+      if (analysed.value !== value) {
+        checking.value = true;
+        clearTimeout(pending);
+        pending = setTimeout(() => analyseNow(value), TYPING_PAUSE_MS);
+      }
     },
+    /** Whether the verdict shown is behind the text (a large text being typed in). */
+    checking,
     select(index: number) {
       selected.value = index;
     },
-    /** A paste: `value` is the whole text after it, `plain` what it put there, `pastedAnchors` its HTML's links. */
-    async pasted(value: string, plain: string, pastedAnchors: Anchor[] = []) {
+    /**
+     * A paste: `value` is the whole text after it, `plain` what it put there, `pastedAnchors` its
+     * HTML's links. With `textLater`, the box is given the text by the caller once the verdict is
+     * on screen (laying out a megabyte in a text box takes the browser longer than finding its links).
+     */
+    async pasted(value: string, plain: string, pastedAnchors: Anchor[] = [], textLater = false) {
+      const before = text.value;
       batch(() => {
-        text.value = value;
+        if (!textLater) text.value = value;
         anchors.value = pastedAnchors;
         selected.value = null;
+        analyseNow(value);
       });
-      // A paste is a check worth remembering; typing letter by letter is not.
-      for (const l of mergeLinks(findLinks(plain), anchorLinks.value))
-        if (l.verdict !== 'invalid') await record(l, 'checked');
+      if (textLater)
+        // After the frame that shows the verdict; unless the user typed meanwhile: their text wins.
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => text.value === before && (text.value = value)),
+        );
+      // A paste is a check worth remembering, once: the link the popup opens on among those it
+      // brought (not 200 entries for a thread that repeats one link). Typing is not remembered.
+      const brought = mergeLinks(findLinks(plain), anchorLinks.value).filter(
+        (l) => l.verdict !== 'invalid',
+      );
+      if (brought.length > 0) await record(mostConcerning(brought), 'checked');
     },
     async copy(analysis: LinkAnalysis, link: string) {
       const ok = await env.copy(link);

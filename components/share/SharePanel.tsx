@@ -1,122 +1,74 @@
-import { useEffect, useState } from 'preact/hooks';
-import { composeUrl, parseRecipients, type Channel } from '../../lib/email/channels';
-import { composeEmail, type Email } from '../../lib/email/compose';
-import { templateFor } from '../../lib/email/defaults';
-import { formatMessage, type Catalogue } from '../../lib/i18n/format-message';
-import type { Finding } from '../../lib/eligibility/rules';
-import type { RequestTerms } from '../../lib/graph';
-import { EMAIL_LANGUAGES, type EmailLanguage } from '../../lib/settings/settings';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { LOCALES } from '../../lib/i18n/locales';
+import { CHANNELS, type Channel } from '../../lib/email/channels';
+import { EMAIL_LANGUAGES, type EmailLanguage } from '../../lib/email/languages';
 import { FindingItem } from '../eligibility/EligibilityPanel';
 import { CheckedField } from '../CheckedField';
 import { t } from '../i18n';
-import type { PopupState } from '../popup/state';
+import { createShareState, type ShareEnv, type ShareFacts } from './state';
 
-type Status = {
-  key: 'shareCopied' | 'shareShortened' | 'shareTooLong' | 'shareFailed' | 'shareOpened';
-  arg?: string;
-} | null;
+// Every channel needs its label: a new one in lib/email/channels.ts fails to compile until it has one.
 const CHANNEL_LABEL = {
   mailto: 'shareMailto',
   outlook: 'shareOutlook',
   gmail: 'shareGmail',
-} as const;
+} as const satisfies Record<Channel, string>;
 
-/** Approval and expiry as sentences of the email's language, when Graph told us. */
-function termsText(catalogue: Catalogue, terms: RequestTerms | null | undefined) {
-  const e = terms?.expiry;
-  return {
-    approval: terms?.approval
-      ? formatMessage(
-          catalogue,
-          terms.approval === 'required' ? 'emailApprovalRequired' : 'emailApprovalNotRequired',
-        )
-      : null,
-    expiry: !e
-      ? null
-      : e.kind === 'never'
-        ? formatMessage(catalogue, 'emailExpiryNever')
-        : e.kind === 'days'
-          ? formatMessage(catalogue, 'emailExpiryDays', String(e.days))
-          : formatMessage(catalogue, 'emailExpiryDate', e.date),
-  };
+export interface ShareProps extends Omit<ShareFacts, 'blocking'> {
+  env: ShareEnv;
+  blocking?: ShareFacts['blocking'];
 }
 
-export interface ShareProps {
-  link: string;
-  packageName: string | null;
-  state: PopupState;
-  /** Errors that stop partners from requesting the package: shown before anything is sent. */
-  blocking?: Finding[];
-  terms?: RequestTerms | null;
-}
-
-/** One click from a complete link to a localised email: mail app, Outlook on the web, Gmail, or the clipboard. */
-export function SharePanel({ link, packageName, state, blocking = [], terms }: ShareProps) {
-  const settings = state.settings.value;
-  // The settings' language until the user picks one here (the settings may arrive after opening).
-  const [chosen, setLang] = useState<EmailLanguage | null>(null);
-  const lang = chosen ?? settings.emailLanguage;
-  const [to, setTo] = useState('');
-  const [note, setNote] = useState('');
-  const [loaded, setLoaded] = useState<{ lang: string; messages: Catalogue } | null>(null);
-  // Ready only with the chosen language's messages, never the previous language's.
-  const catalogue = loaded?.lang === lang ? loaded.messages : null;
-  const [status, setStatus] = useState<Status>(null);
-  // Sending despite blocking errors takes one explicit confirmation; the action waits for it.
-  const [pending, setPending] = useState<(() => Promise<void>) | null>(null);
-  const [confirmed, setConfirmed] = useState(false);
-  const guarded = (action: () => Promise<unknown>) => () => {
-    const run = async () => void (await action());
-    if (blocking.length > 0 && !confirmed) setPending(() => run);
-    else void run();
-  };
+/**
+ * One click from a complete link to a localised email: mail app, Outlook on the web, Gmail, or
+ * the clipboard. When it opens it scrolls into view and takes focus itself, so whoever opens it
+ * (a button near the bottom of a 600 px popup) needs to do nothing for the user to see it.
+ */
+export function SharePanel({ env, blocking = [], ...rest }: ShareProps) {
+  const [share] = useState(() => createShareState(env));
+  const facts: ShareFacts = { ...rest, blocking };
+  const panelRef = useRef<HTMLElement>(null);
+  const confirmRef = useRef<HTMLDivElement>(null);
+  /** Where focus was when a confirmation was asked for: it goes back there afterwards. */
+  const askedRef = useRef<HTMLElement | null>(null);
+  useEffect(() => share.start(), [share]);
   useEffect(() => {
-    let live = true;
-    void state.env.catalogue(lang).then((messages) => live && setLoaded({ lang, messages }));
-    return () => void (live = false);
-  }, [lang]);
-
-  const email = (): Email | null => {
-    if (!catalogue) return null;
-    const r = composeEmail(
-      templateFor(settings, lang, catalogue),
-      {
-        link,
-        packageName,
-        organization: settings.organization,
-        note,
-        ...termsText(catalogue, terms),
-      },
-      formatMessage(catalogue, 'emailPackageFallback'),
-    );
-    return r.ok ? r.email : null;
-  };
-  const copy = async (e: Email) => {
-    const ok = await state.env.copyRich(e.html, e.text);
-    setStatus({ key: ok ? 'shareCopied' : 'shareFailed' });
-    return ok;
-  };
-  const send = async (channel: Channel) => {
-    const e = email();
-    if (!e) return setStatus({ key: 'shareFailed' });
-    const r = composeUrl(channel, e, to, link, link.startsWith('https://myaccess.microsoft.us/'));
-    if (!r.url) {
-      // Too long even for the link alone: the whole email goes to the clipboard instead.
-      if (await copy(e)) setStatus({ key: 'shareTooLong' });
-      return;
+    const p = panelRef.current;
+    // Focus first without scrolling, then show the whole panel (or its top, when taller).
+    p?.querySelector('input')?.focus({ preventScroll: true });
+    p?.scrollIntoView({ block: 'nearest' });
+  }, []);
+  const pending = share.pending.value !== null;
+  useEffect(() => {
+    if (pending) {
+      confirmRef.current?.querySelector<HTMLElement>('.primary')?.focus({ preventScroll: true });
+      confirmRef.current?.scrollIntoView({ block: 'nearest' });
+    } else {
+      // Back to the button that asked, now enabled again.
+      askedRef.current?.focus();
+      askedRef.current = null;
     }
-    await state.env.openCompose(r.url);
-    await state.shared(link);
-    setStatus(
-      r.shortened
-        ? { key: 'shareShortened' }
-        : { key: 'shareOpened', arg: t(CHANNEL_LABEL[channel]) },
-    );
+  }, [pending]);
+  const ask = (action: Channel | 'copy') => {
+    askedRef.current = document.activeElement as HTMLElement | null;
+    void share.request(action, facts);
   };
-  const { rejected } = parseRecipients(to);
+  const answered = (go: boolean) => {
+    if (go) void share.confirm(facts);
+    else share.cancel();
+  };
 
+  const ready = share.catalogue.value !== null && !pending;
+  const status = share.status.value;
+  const rejected = share.rejected.value;
   return (
-    <section class="share" aria-labelledby="share-heading">
+    <section
+      class="share"
+      role="group"
+      aria-labelledby="share-heading"
+      ref={panelRef}
+      data-testid="share-panel"
+    >
       <h3 id="share-heading">{t('shareHeading')}</h3>
       <CheckedField
         id="share-to"
@@ -125,54 +77,41 @@ export function SharePanel({ link, packageName, state, blocking = [], terms }: S
         type="email"
         multiple
         autocomplete="email"
-        value={to}
-        onInput={(e) => setTo(e.currentTarget.value)}
+        value={share.to.value}
+        onInput={(e) => share.setTo(e.currentTarget.value)}
       />
       <label for="share-note">{t('shareNote')}</label>
       <textarea
         id="share-note"
         rows={2}
         maxLength={2000}
-        value={note}
-        onInput={(e) => setNote(e.currentTarget.value)}
+        value={share.note.value}
+        onInput={(e) => share.setNote(e.currentTarget.value)}
       />
       <label for="share-lang">{t('shareLanguage')}</label>
       <select
         id="share-lang"
-        value={lang}
-        onChange={(e) => setLang(e.currentTarget.value as EmailLanguage)}
+        value={share.lang.value}
+        onChange={(e) => share.chooseLanguage(e.currentTarget.value as EmailLanguage)}
       >
         {EMAIL_LANGUAGES.map((l) => (
           <option key={l} value={l}>
-            {t(`language_${l}`)}
+            {LOCALES[l]}
           </option>
         ))}
       </select>
       <div class="row">
-        {(['mailto', 'outlook', 'gmail'] as const).map((c) => (
-          <button
-            key={c}
-            type="button"
-            disabled={!catalogue || !!pending}
-            onClick={guarded(() => send(c))}
-          >
+        {CHANNELS.map((c) => (
+          <button key={c} type="button" disabled={!ready} onClick={() => ask(c)}>
             {t(CHANNEL_LABEL[c])}
           </button>
         ))}
-        <button
-          type="button"
-          disabled={!catalogue || !!pending}
-          onClick={guarded(async () => {
-            const e = email();
-            if (e) await copy(e);
-            else setStatus({ key: 'shareFailed' });
-          })}
-        >
+        <button type="button" disabled={!ready} onClick={() => ask('copy')}>
           {t('shareCopy')}
         </button>
       </div>
       {pending && (
-        <div class="confirm" role="alert" data-testid="share-confirm">
+        <div class="confirm" role="alert" data-testid="share-confirm" ref={confirmRef}>
           <p>
             <strong>{t('shareBlockedHeading')}</strong>
           </p>
@@ -182,24 +121,17 @@ export function SharePanel({ link, packageName, state, blocking = [], terms }: S
             ))}
           </ul>
           <div class="row">
-            <button
-              type="button"
-              onClick={() => {
-                setConfirmed(true);
-                setPending(null);
-                void pending();
-              }}
-            >
+            <button type="button" onClick={() => answered(true)}>
               {t('shareSendAnyway')}
             </button>
-            <button type="button" class="primary" onClick={() => setPending(null)}>
+            <button type="button" class="primary" onClick={() => answered(false)}>
               {t('shareCancel')}
             </button>
           </div>
         </div>
       )}
       <p role="status" data-testid="share-status">
-        {status ? t(status.key, status.arg) : ''}
+        {status ? t(status.key, status.channel ? t(CHANNEL_LABEL[status.channel]) : undefined) : ''}
       </p>
     </section>
   );

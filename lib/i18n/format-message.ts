@@ -6,6 +6,16 @@ export type Catalogue = Record<
   { message: string; placeholders?: Record<string, { content: string }> }
 >;
 
+/**
+ * A substitution that ends with a full stop of its own ("Contoso Inc.", a sentence) right before
+ * the message's full stop would leave "..": the message's one is dropped there.
+ */
+export function oneFullStop(text: string, substitutions?: string | readonly string[]): string {
+  for (const s of typeof substitutions === 'string' ? [substitutions] : (substitutions ?? []))
+    if (s.endsWith('.') && !s.endsWith('..')) text = text.split(`${s}.`).join(s);
+  return text;
+}
+
 export function formatMessage(
   catalogue: Catalogue,
   key: string,
@@ -21,10 +31,11 @@ export function formatMessage(
         : [substitutions];
   const positional = (s: string) =>
     s.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
-  return entry.message
+  const text = entry.message
     .replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
       const ph = entry.placeholders?.[name.toLowerCase()];
       return ph ? positional(ph.content) : whole;
     })
     .replace(/\$\$/g, '$');
+  return oneFullStop(text, subs);
 }

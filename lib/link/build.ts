@@ -18,7 +18,7 @@ export function buildLink(parts: LinkParts): string {
   const host = parts.host ?? 'myaccess.microsoft.com';
   const hint = parseDirectoryHint(parts.directoryHint);
   const id = parseGuid(parts.accessPackageId);
-  if (!isOfficialHost(host)) throw new RangeError(`not a My Access host: ${host}`);
+  if (!isOfficialHost(host)) throw new RangeError(`not a My Access host: ${String(host)}`);
   if (!hint.ok) throw new RangeError(`not a directory hint: ${hint.reason}`);
   if (!id.ok) throw new RangeError(`not an access package id: ${id.reason}`);
   return `https://${host}/@${hint.value}#/access-packages/${id.value}`;
@@ -36,6 +36,7 @@ const ID_CODES: ProblemCode[] = [
   'package-id-malformed',
   'package-id-zero',
   'route-not-package',
+  'organisation-link',
   'fill-package-id-invalid',
 ];
 

@@ -1,9 +1,14 @@
+import { hostsPattern, MY_ACCESS_HOSTS } from '../hosts';
 import { parseGuid } from './guid';
 import { parseDirectoryHint } from './hint';
 import { officialResult } from './result';
 import { safeDecode } from './text';
 import type { LinkAnalysis, MyAccessHost, Need, ProblemCode } from './types';
 
+const OFFICIAL_URL = new RegExp(
+  `^(https?):\\/\\/(${hostsPattern(MY_ACCESS_HOSTS)})\\.?(?::(\\d+))?(?=[/?#]|$)`,
+  'i',
+);
 // Other My Access pages under #/access-packages/: they carry no package id.
 const ROUTE_WORDS = new Set(['active', 'expired', 'history', 'requests', 'available', 'suggested']);
 
@@ -13,7 +18,7 @@ const ROUTE_WORDS = new Set(['active', 'expired', 'history', 'requests', 'availa
  * apply there. Small enough for a content script.
  */
 export function analyzeOfficialUrl(url: string): LinkAnalysis | undefined {
-  const m = /^(https?):\/\/(myaccess\.microsoft\.(?:com|us))\.?(?::(\d+))?(?=[/?#]|$)/i.exec(url);
+  const m = OFFICIAL_URL.exec(url);
   const http = m?.[1]!.toLowerCase() === 'http';
   // Only the scheme's default port: any other is not My Access.
   if (!m || (m[3] !== undefined && Number(m[3]) !== (http ? 80 : 443))) return undefined;
@@ -92,6 +97,9 @@ export function judgeOfficial(
   } else {
     codes.push('package-id-missing');
     if (first && (second || !packageRoute)) codes.push('route-not-package');
+    // `/@contoso.com` or `…#/access-packages` alone opens that organisation's My Access: a working
+    // page, not a cut link; the package id is something only the sender knows.
+    else if (hint.ok) codes.push('organisation-link');
   }
   if (accessPackageId === null) needs.push('accessPackageId');
 

@@ -11,6 +11,7 @@ const WARNINGS = new Set<ProblemCode>([
 ]);
 const INFOS = new Set<ProblemCode>([
   'route-not-package',
+  'organisation-link',
   'scheme-missing',
   'scheme-doubled',
   'hash-encoded',

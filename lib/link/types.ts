@@ -1,6 +1,6 @@
-/** The official My Access hosts: worldwide and US Government. */
-export const MY_ACCESS_HOSTS = ['myaccess.microsoft.com', 'myaccess.microsoft.us'] as const;
-export type MyAccessHost = (typeof MY_ACCESS_HOSTS)[number];
+/** The official My Access hosts: worldwide and US Government (defined once, in lib/hosts). */
+import type { MyAccessHost } from '../hosts';
+export { MY_ACCESS_HOSTS, type MyAccessHost } from '../hosts';
 
 export type Verdict = 'valid' | 'repairable' | 'invalid' | 'dangerous';
 export type Severity = 'error' | 'warning' | 'info';
@@ -45,6 +45,7 @@ export const PROBLEM_CODES = [
   'package-id-malformed',
   'package-id-zero',
   'route-not-package',
+  'organisation-link',
   'wrapper-irreversible',
   'wrapper-malformed',
   'fill-hint-invalid',
@@ -95,4 +96,6 @@ export interface LinkAnalysis {
   span?: { start: number; end: number };
   /** For a link whose text shows another (`text-target-mismatch`): the link the text shows. */
   shown?: string;
+  /** How many times the text holds this same link, when more than once (`findLinks` lists it once). */
+  count?: number;
 }

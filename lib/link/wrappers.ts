@@ -1,8 +1,22 @@
 import { queryParam, queryParams, rawQueryParam, safeDecode, skeleton } from './text';
 
+/**
+ * Every wrapper family recognised, with the name users know it by: a product name, or the site
+ * whose redirect it is (the view words that as "<site> redirect" in the reader's language).
+ * Teams' Safe Links page is Safe Links too. Adding a family: an entry here and its matcher below.
+ */
+export const WRAPPER_FAMILIES = {
+  safelinks: { name: 'Microsoft Defender Safe Links', redirect: false },
+  urldefense: { name: 'Proofpoint URL Defense', redirect: false },
+  mimecast: { name: 'Mimecast', redirect: false },
+  google: { name: 'Google', redirect: true },
+  slack: { name: 'Slack', redirect: true },
+} as const;
+export type WrapperFamily = keyof typeof WRAPPER_FAMILIES;
+
 /** What a mail-security wrapper says about the link it hides (docs/link-engine.md, "One URL"). */
 export interface WrapperMatch {
-  name: 'safelinks' | 'urldefense' | 'google' | 'slack' | 'mimecast';
+  name: WrapperFamily;
   /** The wrapped link, when it can be recovered offline. */
   target?: string;
   /** The wrapper keeps its target on a server (Mimecast): only `display` is known. */
@@ -181,7 +195,7 @@ function base64UrlToUtf8(b64: string): string | undefined {
   try {
     const bin = atob(padded);
     // ASCII bytes are already their own UTF-8 decoding (the usual `#`, `@`, `%`).
-    if (/^[\x00-\x7f]*$/.test(bin)) return bin;
+    if (!/[\x80-\xff]/.test(bin)) return bin;
     const bytes = new Uint8Array(bin.length);
     for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
     return UTF8.decode(bytes);

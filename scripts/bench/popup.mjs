@@ -1,18 +1,151 @@
-// Time from opening the popup page to its first interactive render (the paste box focused and
-// usable), from the navigation start, in Chromium: the popup marks `ald:popup-ready`.
-import { withExtension } from '../../tests/e2e/harness.mjs';
+// The popup in Chromium: time to its first interactive render beside that of a bare Preact page of
+// the same extension (the ratio holds across machines), and a 1 MB paste with 200 links.
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
+import { EXTENSION_DIR, G, withExtension } from '../../tests/e2e/harness.mjs';
+
+const BARE_DIR = 'bench-bare';
+
+/**
+ * Builds the bare page (scripts/bench/bare) with Vite into the built extension, for this run only:
+ * `removeBarePage` takes it out again, and store zips are built afresh by `wxt zip`.
+ */
+export async function addBarePage() {
+  await build({
+    configFile: false,
+    root: resolve('scripts/bench/bare'),
+    base: `/${BARE_DIR}/`,
+    logLevel: 'error',
+    build: { outDir: join(EXTENSION_DIR, BARE_DIR), emptyOutDir: true },
+  });
+}
+
+export function removeBarePage() {
+  rmSync(join(EXTENSION_DIR, BARE_DIR), { recursive: true, force: true });
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** From navigation start to the page's `ald:popup-ready` mark (the box focused and usable). */
+async function openTime(page, url) {
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('ald:popup-ready').length > 0);
+  return page.evaluate(() => performance.getEntriesByName('ald:popup-ready')[0].startTime);
+}
+
+/** About 1 MB of mail thread with 200 My Access links (some repeated, some cut, one look-alike). */
+function bigMail() {
+  const para =
+    'Hello Anna, thanks for the call today. The quarterly report is attached: ' +
+    'https://www.contoso.com/reports/q3?lang=en\n' +
+    '> quoted reply text from an earlier mail, with a signature and a footer.\n';
+  const id = (i) => `${G.slice(0, -4)}${String(i).padStart(4, '0')}`;
+  const links = Array.from({ length: 200 }, (_, i) =>
+    i % 50 === 49
+      ? `https://myaccess-microsoft.com/@contoso.com#/access-packages/${id(i)}`
+      : i % 10 === 9
+        ? `https://myaccess.microsoft.com/#/access-packages/${id(i)}`
+        : `https://myaccess.microsoft.com/@contoso.com#/access-packages/${id(i % 20)}`,
+  );
+  const chunk = Math.ceil(1_000_000 / links.length);
+  let mail = '';
+  for (const link of links) {
+    let block = '';
+    while (block.length < chunk) block += para;
+    mail += `${block}${link}\n`;
+  }
+  return mail;
+}
+
+/** Keystrokes at the end of the box → next frame painted, measured in the page; the median. */
+async function keystrokes(page, n = 7) {
+  const keys = [];
+  for (let i = 0; i < n; i++) {
+    await page.evaluate(() => {
+      const box = document.getElementById('paste');
+      box.focus();
+      box.setSelectionRange(box.value.length, box.value.length);
+      window.__key = new Promise((done) => {
+        let t0 = 0;
+        box.addEventListener('keydown', () => (t0 = performance.now()), { once: true });
+        box.addEventListener(
+          'input',
+          () => requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0))),
+          { once: true },
+        );
+      });
+    });
+    await page.keyboard.press('x');
+    keys.push(await page.evaluate(() => window.__key));
+  }
+  return median(keys);
+}
+
+/** Paste → verdict painted, then keystrokes → next frame painted, measured in the page. */
+async function pasteAndType(page, mail) {
+  const paste = await page.evaluate(
+    (text) =>
+      new Promise((done) => {
+        const box = document.getElementById('paste');
+        const t0 = performance.now();
+        const data = new DataTransfer();
+        data.setData('text/plain', text);
+        box.dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+        );
+        const shown = () => document.querySelector('[data-testid="verdict"]');
+        const painted = () =>
+          requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0)));
+        if (shown()) return painted();
+        new MutationObserver((_, o) => shown() && (o.disconnect(), painted())).observe(
+          document.body,
+          { childList: true, subtree: true },
+        );
+      }),
+    mail,
+  );
+  // The box takes the text after the verdict's frame: wait until it has.
+  await page.waitForFunction(
+    (n) => document.getElementById('paste').value.length >= n,
+    mail.length,
+    {
+      timeout: 60_000,
+    },
+  );
+  return { paste, keystroke: await keystrokes(page), mailBytes: mail.length };
+}
 
 export async function benchPopup(opens = 15) {
-  return withExtension(async ({ context, extensionId }) => {
-    const page = await context.newPage();
-    const times = [];
-    for (let i = 0; i < opens; i++) {
+  await addBarePage();
+  try {
+    return await withExtension(async ({ context, extensionId }) => {
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 400, height: 600 });
+      const popup = [];
+      const bare = [];
+      // Side by side, alternating, so that the machine's load weighs on both alike.
+      for (let i = 0; i < opens; i++) {
+        popup.push(await openTime(page, `chrome-extension://${extensionId}/popup.html`));
+        bare.push(await openTime(page, `chrome-extension://${extensionId}/${BARE_DIR}/index.html`));
+      }
       await page.goto(`chrome-extension://${extensionId}/popup.html`);
-      await page.waitForFunction(() => performance.getEntriesByName('ald:popup-ready').length > 0);
-      times.push(
-        await page.evaluate(() => performance.getEntriesByName('ald:popup-ready')[0].startTime),
-      );
-    }
-    return times.sort((a, b) => a - b);
-  });
+      await page.waitForFunction(() => document.activeElement?.id === 'paste');
+      const mail = bigMail();
+      const typed = await pasteAndType(page, mail);
+      // The browser's own cost of a keystroke in a box holding that text, for comparison.
+      await page.goto(`chrome-extension://${extensionId}/${BARE_DIR}/index.html`);
+      await page.evaluate((text) => (document.getElementById('paste').value = text), mail);
+      const bareKeystroke = await keystrokes(page);
+      return {
+        bareKeystroke,
+        popup: popup.sort((a, b) => a - b),
+        bare: bare.sort((a, b) => a - b),
+        ratio: median(popup) / median(bare),
+        ...typed,
+      };
+    });
+  } finally {
+    removeBarePage();
+  }
 }

@@ -23,7 +23,7 @@ function Field() {
 describe('CheckedField', () => {
   it('labels its input and ties the error line to it, announced only while the value is wrong', () => {
     render(<Field />);
-    const input = screen.getByLabelText('Directory hint') as HTMLInputElement;
+    const input = screen.getByLabelText<HTMLInputElement>('Directory hint');
     const line = document.getElementById(input.getAttribute('aria-describedby')!)!;
     expect(line.getAttribute('role')).toBe('alert');
     expect(input.getAttribute('aria-invalid')).toBe('false');
@@ -49,7 +49,7 @@ describe('CheckedField', () => {
         onInput={() => {}}
       />,
     );
-    const input = screen.getByLabelText('Links kept') as HTMLInputElement;
+    const input = screen.getByLabelText<HTMLInputElement>('Links kept');
     expect([input.type, input.min, input.max, input.value]).toEqual(['number', '0', '500', '20']);
   });
 });

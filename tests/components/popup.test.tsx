@@ -1,5 +1,5 @@
 /** @vitest-environment happy-dom */
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Popup } from '../../components/popup/Popup';
 import { findLinksInAnchors, MAX_TEXT, type Anchor, type LinkAnalysis } from '../../lib/link';
@@ -24,7 +24,7 @@ function setup(initialText = '', env = fakeEnv()) {
   return env;
 }
 const verdict = () => screen.getByTestId('verdict');
-const box = () => screen.getByLabelText('Paste a link or a whole email') as HTMLTextAreaElement;
+const box = () => screen.getByLabelText<HTMLTextAreaElement>('Paste a link or a whole email');
 /** The list of links found, named by its count line. */
 const found = () => screen.getByRole('region', { name: /links found/ });
 const listed = () =>
@@ -99,7 +99,7 @@ describe('Popup', () => {
     expect(screen.queryByLabelText('Access package ID')).toBeNull();
     const field = screen.getByLabelText("Organisation's domain or tenant ID");
     fireEvent.input(field, { target: { value: 'contoso' } });
-    expect(verdict().textContent).toContain('not a domain (contoso.com)');
+    expect(verdict().textContent).toContain('not a domain name or a tenant ID');
     expect(screen.queryByTestId('canonical')).toBeNull();
     fireEvent.input(field, { target: { value: 'contoso.com' } });
     expect(verdict().dataset.verdict).toBe('valid');
@@ -119,7 +119,7 @@ describe('Popup', () => {
       target: { value: `https://myaccess.microsoft.com/#/access-packages/${G}` },
     });
     expect(
-      (screen.getByLabelText("Organisation's domain or tenant ID") as HTMLInputElement).value,
+      screen.getByLabelText<HTMLInputElement>("Organisation's domain or tenant ID").value,
     ).toBe('fabrikam.com');
     expect(verdict().textContent).toContain('check it is the sender’s organisation');
   });
@@ -179,9 +179,9 @@ describe('Popup', () => {
     expect(verdict().dataset.verdict).toBe('dangerous');
     expect(verdict().querySelector('h2')!.textContent).toBe('Dangerous: not a real My Access link');
     expect(shown()).toContain(LOOKALIKE);
+    // One entry per paste: the link the popup opens on.
     await waitFor(() =>
       expect(env.addHistory.mock.calls.map((c) => [c[0].verdict, c[0].link])).toEqual([
-        ['valid', LINK],
         ['dangerous', LOOKALIKE],
       ]),
     );
@@ -190,8 +190,8 @@ describe('Popup', () => {
     expect(verdict().dataset.verdict).toBe('valid');
     expect(shown()).toContain(LINK);
     // Still chosen once the history and settings have loaded and the popup drew again.
-    await waitFor(() => expect(env.addHistory).toHaveBeenCalledTimes(2));
-    fireEvent.click(await screen.findByText('Recent links (2)'));
+    await waitFor(() => expect(env.addHistory).toHaveBeenCalledTimes(1));
+    fireEvent.click(await screen.findByText('Recent links (1)'));
     expect(verdict().dataset.verdict).toBe('valid');
     // An edit is a new text: the popup opens on the worst link again.
     fireEvent.input(box(), { target: { value: `${box().value} ` } });
@@ -230,7 +230,6 @@ describe('Popup', () => {
     expect(shown()).toContain('https://evil.example/x');
     await waitFor(() =>
       expect(env.addHistory.mock.calls.map((c) => [c[0].verdict, c[0].link])).toEqual([
-        ['valid', LINK],
         ['dangerous', 'https://evil.example/x'],
       ]),
     );
@@ -381,9 +380,12 @@ describe('Popup', () => {
     expect(findings.querySelector('[data-code="hidden"]')!.textContent).toContain(
       '(from this page)',
     );
+    // ...said once: "Not checked: …", with no "(not checked)" after it.
     expect(
-      findings.querySelector('[data-code="catalog-external-unchecked"]')!.textContent,
-    ).toContain('(not checked)');
+      findings
+        .querySelector('[data-code="catalog-external-unchecked"]')!
+        .textContent.match(/not checked/gi),
+    ).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: 'Copy link' }));
     await waitFor(() => expect(env.rememberHint).toHaveBeenCalledWith('contoso.com'));
     expect(env.copy).toHaveBeenCalledWith(LINK);
@@ -429,5 +431,186 @@ describe('Popup', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: 'Clear history' }));
     await waitFor(() => expect(screen.queryByText(/Recent links/)).toBeNull());
+  });
+
+  describe('issue 15', () => {
+    const PORTAL = {
+      type: 'portal',
+      accessPackageId: G,
+      tenant: null,
+      cloud: 'global',
+      facts: { packageName: 'Sales partners', hidden: true, catalogName: 'General', link: null },
+    } as const;
+
+    it('200 identical links in a paste: one entry with its count, a summary by kind, one history entry', async () => {
+      const env = setup();
+      const thread = Array.from({ length: 200 }, (_, i) => `> ${i}: ${LINK}`).join('\n');
+      paste({ 'text/plain': `${thread}\nand ${LOOKALIKE}` });
+      expect(found().querySelector('p')!.textContent).toBe(
+        '201 links found: 1 dangerous, 200 genuine (2 different links)',
+      );
+      expect(listed()).toEqual([
+        `Genuine and complete — ${LINK} (200 times)`,
+        `Dangerous: not a real My Access link — ${LOOKALIKE}`,
+      ]);
+      await waitFor(() => expect(env.addHistory).toHaveBeenCalledTimes(1));
+      expect(env.addHistory.mock.calls[0]![0]).toMatchObject({
+        link: LOOKALIKE,
+        action: 'checked',
+      });
+    });
+
+    it('one link repeated: the count is said even without a choice to make', () => {
+      setup(`${LINK}\n${LINK}\n${LINK}`);
+      expect(found().querySelector('p')!.textContent).toBe(
+        '3 links found: 3 genuine (1 different link)',
+      );
+      expect(listed()).toEqual([`Genuine and complete — ${LINK} (3 times)`]);
+    });
+
+    it('typing in a large text: the verdict follows once typing pauses, not on each keystroke', () => {
+      vi.useFakeTimers();
+      try {
+        setup();
+        const big = `${'Quarterly report, nothing to see. '.repeat(1_000)}\n${LINK}\n`;
+        paste({ 'text/plain': big });
+        // The verdict at once; the box takes the text a frame later (laying it out is the slow part).
+        expect(verdict().dataset.verdict).toBe('valid');
+        void act(() => void vi.advanceTimersByTime(50));
+        expect(box().value).toBe(big);
+        // A keystroke that makes the link a look-alike: not analysed yet, and said so.
+        fireEvent.input(box(), {
+          target: { value: big.replace('myaccess.microsoft', 'myaccess-microsoft') },
+        });
+        expect(verdict().dataset.verdict).toBe('valid');
+        expect(screen.getByText('Checking the text…')).toBeTruthy();
+        void act(() => void vi.advanceTimersByTime(300));
+        expect(verdict().dataset.verdict).toBe('dangerous');
+        expect(screen.queryByText('Checking the text…')).toBeNull();
+        // A short text is still judged as it is typed.
+        fireEvent.input(box(), { target: { value: LINK } });
+        expect(verdict().dataset.verdict).toBe('valid');
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it.each([
+      `https://myaccess.microsoft.com/@contoso.com`,
+      `https://myaccess.microsoft.com/@contoso.com#/access-packages`,
+    ])(
+      'organisation link %s: says it opens the organisation’s My Access, asks for no package id',
+      (link) => {
+        setup(link);
+        expect(verdict().querySelector('h2')!.textContent).toBe(
+          'Organisation link, not a package link',
+        );
+        expect(verdict().textContent).toContain(
+          'This opens the My Access of contoso.com, not a particular access package. If you were sent it to request one, ask the sender for the package link.',
+        );
+        expect(screen.queryByLabelText(/Access package ID/i)).toBeNull();
+        expect(verdict().querySelector('input')).toBeNull();
+        expect(verdict().dataset.kind).toBe('organisation');
+      },
+    );
+
+    it('a cut package link is still repaired, not called an organisation link', () => {
+      setup(`https://myaccess.microsoft.com/#/access-packages/${G}`);
+      expect(verdict().dataset.kind).toBeUndefined();
+      expect(screen.getByLabelText("Organisation's domain or tenant ID")).toBeTruthy();
+    });
+
+    it('a typed consumer mail domain gets a warning, not a green card, and is not remembered', async () => {
+      const env = setup(`https://myaccess.microsoft.com/#/access-packages/${G}`);
+      fireEvent.input(screen.getByLabelText("Organisation's domain or tenant ID"), {
+        target: { value: 'gmail.com' },
+      });
+      expect(verdict().dataset.kind).toBe('caution');
+      expect(verdict().querySelector('h2')!.textContent).toBe('Check the organisation first');
+      expect(screen.getByTestId('directory-warning').textContent).toContain(
+        'gmail.com is a personal mailbox provider, not an organisation',
+      );
+      fireEvent.click(screen.getByRole('button', { name: 'Copy link' }));
+      await waitFor(() => expect(env.copy).toHaveBeenCalled());
+      expect(env.rememberHint).not.toHaveBeenCalled();
+    });
+
+    it('a typed address is turned into its domain on request; a typo of a confirmed directory is flagged', async () => {
+      const env = fakeEnv({ hints: ['contoso.com'] });
+      render(<Popup env={env} />);
+      await waitFor(() => expect(env.addHistory).not.toHaveBeenCalled());
+      await act(async () => {}); // the confirmed hints have loaded
+      fireEvent.input(box(), {
+        target: { value: `https://myaccess.microsoft.com/#/access-packages/${G}` },
+      });
+      const field = () =>
+        screen.getByLabelText<HTMLInputElement>("Organisation's domain or tenant ID");
+      expect(field().value).toBe('contoso.com');
+      fireEvent.input(field(), { target: { value: 'anna@fabrikam.com' } });
+      expect(screen.getByTestId('directory-warning').dataset.code).toBe('address');
+      fireEvent.click(screen.getByRole('button', { name: 'Use fabrikam.com' }));
+      expect(field().value).toBe('fabrikam.com');
+      expect(screen.getByTestId('canonical').textContent).toBe(
+        LINK.replace('contoso.com', 'fabrikam.com'),
+      );
+      fireEvent.input(field(), { target: { value: 'contosso.com' } });
+      expect(screen.getByTestId('directory-warning').textContent).toContain(
+        'contosso.com differs by a letter or two from contoso.com',
+      );
+      fireEvent.click(screen.getByRole('button', { name: 'Use contoso.com' }));
+      expect(screen.queryByTestId('directory-warning')).toBeNull();
+      expect(verdict().dataset.kind).toBeUndefined();
+    });
+
+    it('a link handed over incomplete (context menu) starts with the focus on the field it needs', () => {
+      setup(`https://myaccess.microsoft.com/#/access-packages/${G}`);
+      expect(document.activeElement).toBe(
+        screen.getByLabelText("Organisation's domain or tenant ID"),
+      );
+    });
+
+    it('the QR code opens as a panel that takes the focus', () => {
+      setup(LINK);
+      fireEvent.click(screen.getByRole('button', { name: 'Show QR code' }));
+      const panel = screen.getByRole('region', { name: 'QR code of the complete link' });
+      expect(document.activeElement).toBe(panel);
+    });
+
+    it('portal: without Graph the partner field is replaced by what it would need', async () => {
+      render(<Popup env={fakeEnv({ settings: { defaultHint: 'contoso.com' }, state: PORTAL })} />);
+      await screen.findByTestId('package');
+      expect(screen.queryByLabelText(/Partner's email or domain/)).toBeNull();
+      expect(screen.getByTestId('partner-needs-graph').textContent).toContain(
+        'can only be checked with Microsoft Graph',
+      );
+    });
+
+    it('portal: the admin answering that the catalog is closed to externals turns the card and badge from green, and Copy shows why', async () => {
+      const env = fakeEnv({ settings: { defaultHint: 'contoso.com' }, state: PORTAL });
+      render(<Popup env={env} />);
+      const pkg = await screen.findByTestId('package');
+      expect(pkg.dataset.verdict).toBe('valid');
+      // Focus starts on the view's primary action, not on the paste box below it.
+      await waitFor(() =>
+        expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Copy link' })),
+      );
+      expect(screen.queryByTestId('blocking-note')).toBeNull();
+      await waitFor(() => expect(env.packageBadge).toHaveBeenLastCalledWith(false, null));
+      fireEvent.change(screen.getByLabelText('Is its catalog enabled for external users?'), {
+        target: { value: 'false' },
+      });
+      await waitFor(() => expect(pkg.dataset.verdict).toBe('repairable'));
+      expect(pkg.dataset.kind).toBe('blocked');
+      const note = screen.getByTestId('blocking-note');
+      expect(note.textContent).toContain('Partners cannot request this package yet');
+      expect(note.querySelector('[data-code="catalog-not-external"]')).toBeTruthy();
+      // Beside the buttons it concerns: right before Copy.
+      expect(
+        note.compareDocumentPosition(screen.getByRole('button', { name: 'Copy link' })) &
+          Node.DOCUMENT_POSITION_FOLLOWING,
+      ).toBeTruthy();
+      await waitFor(() => expect(env.packageBadge).toHaveBeenLastCalledWith(true, null));
+      expect(env.saveAnswers).toHaveBeenCalledWith(G, { catalogExternal: false });
+    });
   });
 });

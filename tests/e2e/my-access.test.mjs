@@ -6,6 +6,7 @@ const PAGE = fixture('my-access.html');
 const COMPLETE = `https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/${G}`;
 const NOTICE = '[data-testid="ald-notice"]';
 const HINT_LABEL = "Organisation's domain or tenant ID";
+const NEVER = 'Don’t show again for this link';
 // The page's state as the user sees it: the toolbar badge ('OK' complete, '!' incomplete, ''
 // nothing to say) and whether the notice is shown: the content script puts no status on the page.
 const noticeShown = async (page) => (await page.locator(NOTICE).count()) > 0;
@@ -60,7 +61,10 @@ test(
       const repair = page.locator('[data-testid="ald-repair"]');
       assert.equal(await repair.isDisabled(), true);
       await page.getByLabel(HINT_LABEL).fill('not a domain');
-      assert.match(await card.getByRole('alert').textContent(), /not a domain \(contoso\.com\)/);
+      assert.equal(
+        await card.getByRole('alert').textContent(),
+        'That is not a domain name or a tenant ID. Enter one such as contoso.onmicrosoft.com.',
+      );
       assert.equal(await repair.isDisabled(), true);
       await page.getByLabel(HINT_LABEL).fill('Contoso.OnMicrosoft.com');
       await repair.click();
@@ -76,7 +80,8 @@ test(
       );
       await notice.waitFor();
       assert.equal(await page.getByLabel(HINT_LABEL).inputValue(), 'contoso.onmicrosoft.com');
-      await page.getByRole('button', { name: 'Dismiss' }).click();
+      await page.getByRole('button', { name: NEVER }).click();
+      await page.getByRole('button', { name: 'Close' }).click();
       assert.equal(await notice.count(), 0);
       await page.reload();
       assert.equal(await eventually(() => badgeOf(worker, page), '!'), '!');
@@ -145,10 +150,11 @@ test(
         assert.deepEqual(await stored(worker), { recentHints: ['fabrikam.com'] });
       };
 
-      // Page script dismisses through the open shadow root: `.click()` and a dispatched Escape.
+      // Page script closes or dismisses through the open shadow root: `.click()` on every button
+      // but Repair, and a dispatched Escape.
       await page.evaluate(() => {
         const root = document.querySelector('[data-testid="ald-notice"]').shadowRoot;
-        [...root.querySelectorAll('button')].find((b) => b.textContent === 'Dismiss').click();
+        for (const b of root.querySelectorAll('button:not([data-testid])')) b.click();
         for (const target of [root.querySelector('input'), root.querySelector('section')])
           target.dispatchEvent(
             new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }),
@@ -186,15 +192,131 @@ test(
         'fabrikam.com',
       ]);
 
-      // ...and Escape in the notice.
+      // ...and the user's own "Don't show again".
       const other =
         'https://myaccess.microsoft.com/#/access-packages/0b7c7f2e-5a1d-4c3b-9e8f-112233445566';
       await page.goto(other);
+      await page.getByRole('button', { name: NEVER }).click();
+      const dismissed = async () => JSON.stringify((await stored(worker)).dismissedNotices);
+      assert.equal(await eventually(dismissed, JSON.stringify([other])), JSON.stringify([other]));
+    });
+  },
+);
+
+test(
+  'keyboard: Escape closes the notice for now, Enter in its field repairs',
+  { timeout: 60_000 },
+  async () => {
+    await withExtension(async ({ context, worker, serve }) => {
+      await serve('https://myaccess.microsoft.com/**', PAGE);
+      const page = await context.newPage();
+      const missingHint = `https://myaccess.microsoft.com/#/access-packages/${G}`;
+      await page.goto(missingHint);
+      const notice = page.locator(NOTICE);
+      await notice.waitFor();
+
+      // Escape from the field: gone for now, nothing remembered, back on the next visit.
       await page.getByLabel(HINT_LABEL).focus();
       await page.keyboard.press('Escape');
       assert.equal(await eventually(() => noticeShown(page), false), false);
-      const dismissed = async () => JSON.stringify((await stored(worker)).dismissedNotices);
-      assert.equal(await eventually(dismissed, JSON.stringify([other])), JSON.stringify([other]));
+      assert.deepEqual(await stored(worker), {});
+      await page.reload();
+      await notice.waitFor();
+
+      // Escape from a button works the same; Tab reaches every way out.
+      await page.getByLabel(HINT_LABEL).fill('contoso.com');
+      const order = [];
+      for (let i = 0; i < 3; i++) {
+        await page.keyboard.press('Tab');
+        order.push(
+          await page.evaluate(() => {
+            const root = document.querySelector('[data-testid="ald-notice"]').shadowRoot;
+            return root.activeElement?.textContent;
+          }),
+        );
+      }
+      assert.deepEqual(order, ['Open the repaired link', 'Not now', NEVER]);
+      await page.keyboard.press('Escape');
+      assert.equal(await eventually(() => noticeShown(page), false), false);
+      assert.deepEqual(await stored(worker), {});
+
+      // Enter in the field with something that is not a directory: nothing happens but the error.
+      await page.reload();
+      await notice.waitFor();
+      await page.getByLabel(HINT_LABEL).fill('not a domain');
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(300);
+      assert.equal(page.url(), missingHint);
+      assert.equal(await noticeShown(page), true);
+
+      // Enter with a directory: the repaired link opens, and the directory is remembered.
+      await page.getByLabel(HINT_LABEL).fill('Contoso.OnMicrosoft.com');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(
+        `https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/${G}`,
+      );
+      assert.equal(await eventually(() => badgeOf(worker, page), 'OK'), 'OK');
+      assert.deepEqual((await stored(worker)).recentHints, ['contoso.onmicrosoft.com']);
+    });
+  },
+);
+
+test(
+  '"Don’t show again" is explicit, says so, and can be undone',
+  { timeout: 60_000 },
+  async () => {
+    await withExtension(async ({ context, worker, serve }) => {
+      await serve('https://myaccess.microsoft.com/**', PAGE);
+      const page = await context.newPage();
+      const missingHint = `https://myaccess.microsoft.com/#/access-packages/${G}`;
+      await page.goto(missingHint);
+      const notice = page.locator(NOTICE);
+      await notice.waitFor();
+      const dismissed = async () => JSON.stringify((await stored(worker)).dismissedNotices ?? []);
+      const link = JSON.stringify([missingHint]);
+
+      await page.getByRole('button', { name: NEVER }).click();
+      assert.equal(
+        await notice.getByRole('status').textContent(),
+        'This notice will not be shown again for this link.',
+      );
+      assert.equal(await eventually(dismissed, link), link);
+      // The keyboard is on Undo: Enter undoes, and the notice is back, its field as it was.
+      await page.keyboard.press('Enter');
+      await page.getByLabel(HINT_LABEL).waitFor();
+      assert.equal(await eventually(dismissed, '[]'), '[]');
+      await page.reload();
+      await notice.waitFor();
+
+      // Dismissed for good: a reload shows nothing; the badge still warns.
+      await page.getByRole('button', { name: NEVER }).click();
+      assert.equal(await eventually(dismissed, link), link);
+      await page.keyboard.press('Escape');
+      assert.equal(await eventually(() => noticeShown(page), false), false);
+      await page.reload();
+      assert.equal(await eventually(() => badgeOf(worker, page), '!'), '!');
+      await page.waitForTimeout(300);
+      assert.equal(await notice.count(), 0);
+    });
+  },
+);
+
+test(
+  'an organisation link is not called broken: the notice asks for no package ID',
+  { timeout: 60_000 },
+  async () => {
+    await withExtension(async ({ context, serve }) => {
+      await serve('https://myaccess.microsoft.com/**', PAGE);
+      const page = await context.newPage();
+      await page.goto('https://myaccess.microsoft.com/@contoso.com');
+      const notice = page.locator(NOTICE);
+      await notice.waitFor();
+      const card = notice.getByRole('dialog', { name: 'Organisation link, not a package link' });
+      assert.match(await card.textContent(), /opens the My Access of contoso\.com/);
+      assert.equal(await notice.getByRole('textbox').count(), 0);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Escape');
+      assert.equal(await eventually(() => noticeShown(page), false), false);
     });
   },
 );

@@ -97,7 +97,7 @@ test(
       );
       assert.match((await axeViolations(page)).join('\n'), /label/);
       await page.goto(`chrome-extension://${extensionId}/options.html`);
-      await page.getByLabel('Default cloud').waitFor();
+      await page.getByLabel('Your organisation’s cloud').waitFor();
       assert.deepEqual(await axeViolations(page), [], 'options');
       // Dark mode too: contrast is checked against the dark theme.
       await page.emulateMedia({ colorScheme: 'dark' });
@@ -120,8 +120,8 @@ test(
       await page.getByLabel(/directory hint/).fill('contoso.onmicrosoft.com');
       await page.getByLabel('Language of the emails you share').selectOption('fr');
       await page.getByLabel(/Links kept in the history/).fill('0');
-      await page.getByRole('button', { name: 'Save' }).click();
-      await page.getByText('Saved').waitFor();
+      // Each change is saved as it is made.
+      await page.getByTestId('save-status').getByText('Saved').waitFor();
       await page.reload();
       await page.waitForFunction(
         () => document.querySelector('#default-hint')?.value === 'contoso.onmicrosoft.com',

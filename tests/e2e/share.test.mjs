@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { G, withExtension } from './harness.mjs';
+import { eventually, G, popupOnPortalPackage, withExtension } from './harness.mjs';
 
 const LINK = `https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/${G}`;
 
@@ -79,8 +79,10 @@ test('options: a custom template is used by the popup’s email', { timeout: 60_
       await page.getByLabel('Subject').fill('Your access: {packageName}');
       await page.getByLabel('Body').fill('Hi,\n{link}\nRegards, {organization}');
       await page.getByTestId('template-preview').getByText('Regards, Contoso Ltd').waitFor();
-      await page.getByRole('button', { name: 'Save' }).click();
-      await page.getByText('Saved').waitFor();
+      // Saved as typed (or, on a page with a Save button, when it is pressed).
+      const save = page.getByRole('button', { name: 'Save', exact: true });
+      if ((await save.count()) > 0) await save.click();
+      await page.getByText('Saved', { exact: true }).first().waitFor();
 
       await page.goto(
         `chrome-extension://${extensionId}/popup.html?check=${encodeURIComponent(LINK)}`,
@@ -99,3 +101,103 @@ test('options: a custom template is used by the popup’s email', { timeout: 60_
     { permissions: ['clipboard-read', 'clipboard-write'] },
   );
 });
+
+/** The element's box in the page's viewport, and the viewport's height. */
+const bounds = (locator) =>
+  locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, height: r.height, viewport: innerHeight };
+  });
+const focusedId = (page) => page.evaluate(() => document.activeElement?.id ?? null);
+
+/** The admin's popup on a package page at 400×600, with its complete link (typing the directory
+ * where the page did not give it). */
+async function adminPopup(ctx) {
+  const popup = await popupOnPortalPackage(ctx);
+  await popup.setViewportSize({ width: 400, height: 600 });
+  const share = popup.getByRole('button', { name: 'Share by email' });
+  const hint = popup.getByLabel("Organisation's domain or tenant ID");
+  await share.or(hint).first().waitFor();
+  if (await hint.isVisible()) await hint.fill('contoso.onmicrosoft.com');
+  await share.waitFor();
+  return popup;
+}
+
+test(
+  'in a 400×600 popup the share panel scrolls into view and takes the focus when it opens',
+  { timeout: 90_000 },
+  async () => {
+    await withExtension(async (ctx) => {
+      const { context, extensionId } = ctx;
+      // A partner's link: the panel opens below the link's buttons.
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 400, height: 600 });
+      await page.goto(
+        `chrome-extension://${extensionId}/popup.html?check=${encodeURIComponent(LINK)}`,
+      );
+      await page.getByRole('button', { name: 'Share by email' }).click();
+      const panel = page.getByTestId('share-panel');
+      await panel.waitFor();
+      assert.equal(await eventually(() => focusedId(page), 'share-to'), 'share-to');
+      // Typing goes straight into the first field.
+      await page.keyboard.type('anna@fabrikam.com');
+      assert.equal(await page.getByLabel('To (optional)').inputValue(), 'anna@fabrikam.com');
+      let box = await bounds(panel);
+      assert.ok(box.height <= box.viewport, `the panel fits: ${JSON.stringify(box)}`);
+      assert.ok(box.top >= 0 && box.bottom <= box.viewport + 1, `in view: ${JSON.stringify(box)}`);
+
+      // An admin's package page: a long view, whose sharing asks first when partners are blocked.
+      const popup = await adminPopup(ctx);
+      await popup.getByRole('button', { name: 'Share by email' }).click();
+      const adminPanel = popup.getByTestId('share-panel');
+      await adminPanel.waitFor();
+      assert.equal(await eventually(() => focusedId(popup), 'share-to'), 'share-to');
+      box = await bounds(adminPanel);
+      assert.ok(box.top >= 0 && box.top < box.viewport, `in view: ${JSON.stringify(box)}`);
+      assert.ok(
+        box.bottom <= box.viewport + 1 || box.top <= 1,
+        `whole, or its top first: ${JSON.stringify(box)}`,
+      );
+      // The buttons of the panel can be reached without scrolling by hand.
+      const copy = adminPanel.getByRole('button', { name: 'Copy email' });
+      const copyBox = await bounds(copy);
+      assert.ok(
+        copyBox.bottom <= copyBox.viewport + 1,
+        `Copy email in view: ${JSON.stringify(copyBox)}`,
+      );
+    });
+  },
+);
+
+test(
+  'a confirmation that sharing would not help partners comes into view with the focus on Cancel',
+  { timeout: 90_000 },
+  async () => {
+    await withExtension(async (ctx) => {
+      const popup = await adminPopup(ctx);
+      // The admin says the catalog is not open to external users: partners cannot request it.
+      await popup.getByText('Can a partner request it?').click();
+      const question = popup.getByLabel('Is its catalog enabled for external users?');
+      await question.selectOption({ label: 'No' });
+      await popup.getByRole('button', { name: 'Share by email' }).click();
+      const gmail = popup.getByTestId('share-panel').getByRole('button', { name: 'Gmail' });
+      await gmail.click();
+      const confirm = popup.getByTestId('share-confirm');
+      await confirm.waitFor();
+      const cancel = confirm.getByRole('button', { name: 'Cancel' });
+      assert.equal(
+        await eventually(() => cancel.evaluate((b) => b === document.activeElement), true),
+        true,
+      );
+      const box = await bounds(confirm);
+      assert.ok(box.top >= 0 && box.bottom <= box.viewport + 1, `in view: ${JSON.stringify(box)}`);
+      // Cancel with the keyboard: the focus goes back to the button that asked.
+      await popup.keyboard.press('Enter');
+      await confirm.waitFor({ state: 'detached' });
+      assert.equal(
+        await eventually(() => gmail.evaluate((b) => b === document.activeElement), true),
+        true,
+      );
+    });
+  },
+);
