@@ -21,6 +21,8 @@ export function lazy<P extends object>(load: () => Promise<ComponentType<P>>): C
       return () => {
         live = false;
       };
+      // Once per mount: the component, once loaded, is kept for every later mount.
+      // eslint-disable-next-line react-hooks/exhaustive-deps
     }, []);
     return Component ? <Component {...props} /> : null;
   };

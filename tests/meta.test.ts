@@ -1,10 +1,11 @@
-// Guards the architecture and the catalogues (STYLE.md "For this project").
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// Guards the architecture and the catalogues (docs/ARCHITECTURE.md, "Conventions").
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROBLEM_CODES } from '../lib/link';
+import { LOCALE_CODES } from '../lib/i18n/locales';
 
-const LANGS = ['en', 'fr', 'nl'];
+const LANGS: readonly string[] = LOCALE_CODES;
 type Catalogue = Record<
   string,
   { message: string; placeholders?: Record<string, { content: string }> }
@@ -23,6 +24,9 @@ const source = SOURCE.map((f) => readFileSync(f, 'utf8')).join('\n');
 
 describe('locales', () => {
   const en = catalogue('en');
+  it('the shipped list and the _locales folders name the same languages', () => {
+    expect(readdirSync('public/_locales').sort()).toEqual([...LANGS].sort());
+  });
   it.each(LANGS.filter((l) => l !== 'en'))(
     '%s has exactly the English keys, each translated, with the same placeholders',
     (lang) => {
@@ -46,12 +50,11 @@ describe('locales', () => {
 
   it('every eligibility finding has a message', async () => {
     const { eligibilityFindings } = await import('../lib/eligibility/rules');
-    const codes = new Set(eligibilityFindings({}).map((f) => f.code));
+    const codes = new Set<string>(eligibilityFindings({}).map((f) => f.code));
     const source = readFileSync('lib/eligibility/rules.ts', 'utf8');
-    for (const m of source.matchAll(/f\('([a-z-]+)'/g)) codes.add(m[1] as never);
+    for (const m of source.matchAll(/f\('([a-z-]+)'/g)) codes.add(m[1]!);
     expect(codes.size).toBeGreaterThan(10);
-    for (const code of codes)
-      expect(en[`finding_${code.replace(/-/g, '_')}` as keyof typeof en], code).toBeDefined();
+    for (const code of codes) expect(en[`finding_${code.replace(/-/g, '_')}`], code).toBeDefined();
   });
 
   it('every Graph problem and cloud has a message, and every such message a code', async () => {
@@ -83,11 +86,44 @@ describe('locales', () => {
 
   it('every other key is used somewhere in the code (no dead strings)', () => {
     const dynamic =
-      /^(problem_|verdict_|verdictDetail_|language_|finding_|source_|graphProblem_|graphCloud_|question_)/;
+      /^(problem_|verdict_|verdictDetail_|finding_|source_|graphProblem_|graphCloud_|question_)/;
     const unused = Object.keys(en).filter(
       (k) => !dynamic.test(k) && !source.includes(`'${k}'`) && !source.includes(`__MSG_${k}__`),
     );
     expect(unused).toEqual([]);
+  });
+});
+
+describe('the repository explains itself', () => {
+  // Every text a maintainer reads: code, tests, scripts, docs, CI.
+  const tracked = [
+    ...['lib', 'components', 'entrypoints', 'tests', 'scripts', 'docs', '.ci'].flatMap((d) =>
+      files(d, /\.(ts|tsx|mjs|js|html|css|md|json)$|^run$/),
+    ),
+    ...['README.md', 'wxt.config.ts', 'vitest.config.ts', 'eslint.config.js', 'package.json'],
+  ].filter((f) => !f.includes('/output/'));
+  it('no file cites a design document that is not in the repository', () => {
+    const outside = /\b(?:DESIGN|STYLE|TOOLCHAIN)\.md\b|\.\.\/shared\//;
+    const citing = tracked.filter((f) => outside.test(readFileSync(f, 'utf8')));
+    expect(citing).toEqual([]);
+  });
+  it('no line of code is over 120 characters (tests and fixtures may hold long literal inputs)', () => {
+    const code = tracked.filter(
+      (f) => !f.startsWith('tests/') && !f.endsWith('.md') && !f.endsWith('.json'),
+    );
+    const long = code.flatMap((f) =>
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (line.length > 120 ? [`${f}:${i + 1} (${line.length})`] : [])),
+    );
+    expect(long).toEqual([]);
+  });
+  it('every docs/ file a text names exists', () => {
+    const missing: string[] = [];
+    for (const f of tracked)
+      for (const m of readFileSync(f, 'utf8').matchAll(/\bdocs\/([\w./-]+\.(?:md|png))/g))
+        if (!existsSync(`docs/${m[1]}`)) missing.push(`${f}: docs/${m[1]}`);
+    expect(missing).toEqual([]);
   });
 });
 
@@ -103,11 +139,14 @@ describe('architecture', () => {
       ).toBe(false);
     }
   });
-  it('lib/link is self-contained: relative imports only', () => {
+  it('lib/link is self-contained: relative imports only, and the import-free host list', () => {
     for (const f of files('lib/link')) {
       for (const m of readFileSync(f, 'utf8').matchAll(/from '([^']+)'/g))
-        expect(m[1]!.startsWith('./'), `${f}: ${m[1]}`).toBe(true);
+        expect(m[1]!.startsWith('./') || m[1] === '../hosts', `${f}: ${m[1]}`).toBe(true);
     }
+    // lib/hosts, the one definition of the hosts, is data: it imports nothing, so lib/link and
+    // what it imports stay a closed whole.
+    expect(readFileSync('lib/hosts.ts', 'utf8')).not.toMatch(/\bimport\b|\bfrom '/);
   });
   it('no innerHTML, outerHTML, insertAdjacentHTML, dangerouslySetInnerHTML, eval or new Function', () => {
     for (const f of SOURCE) {

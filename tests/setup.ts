@@ -6,7 +6,7 @@ import { formatMessage } from '../lib/i18n/format-message';
 
 beforeEach(() => {
   fakeBrowser.reset();
-  fakeBrowser.i18n.getMessage = ((key: string, subs?: string | string[]) =>
-    formatMessage(en, key, subs)) as typeof fakeBrowser.i18n.getMessage;
+  fakeBrowser.i18n.getMessage = (key: string, subs?: string | string[]) =>
+    formatMessage(en, key, subs);
   fakeBrowser.i18n.getUILanguage = () => 'en';
 });

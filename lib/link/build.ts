@@ -1,3 +1,4 @@
+import { LINK_CLOUDS } from '../hosts';
 import { isOfficialHost } from './result';
 import { parseGuid } from './guid';
 import { parseDirectoryHint } from './hint';
@@ -15,7 +16,7 @@ export interface LinkParts {
  * directory hint and a package id: callers with user input use `repairLink`, which reports instead.
  */
 export function buildLink(parts: LinkParts): string {
-  const host = parts.host ?? 'myaccess.microsoft.com';
+  const host = parts.host ?? LINK_CLOUDS.global.myAccess;
   const hint = parseDirectoryHint(parts.directoryHint);
   const id = parseGuid(parts.accessPackageId);
   if (!isOfficialHost(host)) throw new RangeError(`not a My Access host: ${String(host)}`);

@@ -64,7 +64,10 @@ const ANY_ENTITY = /&(?:[a-z]{2,8};|#\d|#x[0-9a-f])/i;
 const QP_AT = /=(?:\r?\n|([0-9A-F]{2}))/y;
 const UTF16 = new TextDecoder('utf-16le');
 
-/** The text with entities (and, in a quoted-printable text, its escapes and soft breaks) decoded; null when nothing changes. */
+/**
+ * The text with entities (and, in a quoted-printable text, its escapes and soft breaks) decoded;
+ * null when nothing changes.
+ */
 export function decodeText(s: string): DecodedText | null {
   const qp = isQuotedPrintable(s);
   // A bare `&` (every wrapper's query has some) is nothing to decode.

@@ -64,9 +64,7 @@ export function findLinksInAnchors(anchors: Anchor[]): LinkAnalysis[] {
     const href = String(anchor?.href ?? '');
     const reading = markupReading(href, String(anchor?.text ?? ''), true, findLinks);
     if (!reading || already(reading.judged.analysis)) continue;
-    const analysis = reading.judged.analysis;
-    analysis.input = href;
-    out.push(analysis);
+    out.push({ ...reading.judged.analysis, input: href });
   }
   return out;
 }
@@ -77,7 +75,16 @@ function verdicts(original: string, stretches: Stretch[]): LinkAnalysis[] {
   const already = reported();
   for (const { start, end, readings } of stretches) {
     const chosen = choose(readings);
-    if (!chosen || already(chosen.judged.analysis)) continue;
+    if (!chosen) continue;
+    if (already(chosen.judged.analysis)) {
+      // A thread quoting one link 200 times: one entry, with how often it appears.
+      const a = chosen.judged.analysis;
+      const first = out.find(
+        (l) => (l.canonical ?? l.link) === (a.canonical ?? a.link) && l.verdict === a.verdict,
+      );
+      if (first) first.count = (first.count ?? 1) + 1;
+      continue;
+    }
     out.push(placed(chosen, original, start, end));
   }
   return out;
@@ -100,14 +107,18 @@ function reported() {
 
 /** The chosen reading's analysis, tied to its span [start, end) of the user's text. */
 function placed(chosen: Reading, original: string, start: number, end: number): LinkAnalysis {
-  const analysis = chosen.judged.analysis;
-  analysis.input = start === 0 && end === original.length ? original : original.slice(start, end);
-  analysis.span = { start, end };
+  const judged = chosen.judged.analysis;
   // Read from text the user did not write as such (decoded, joined over lines): say so. (A markup
   // target may stand elsewhere in the text, as a Markdown reference's does.)
-  const encoded = analysis.problems.some((p) => p.code === 'link-encoded');
-  if (!encoded && !original.includes(chosen.text)) addProblems(analysis.problems, 'text-cleaned');
-  return analysis;
+  const encoded = judged.problems.some((p) => p.code === 'link-encoded');
+  const cleaned = !encoded && !original.includes(chosen.text);
+  // A copy: judgements are memoised, and one may serve several places in the text.
+  return {
+    ...judged,
+    input: start === 0 && end === original.length ? original : original.slice(start, end),
+    span: { start, end },
+    problems: cleaned ? addProblems([...judged.problems], 'text-cleaned') : judged.problems,
+  };
 }
 
 const RANK = { valid: 3, repairable: 2, invalid: 1, dangerous: 0 } as const;
@@ -273,7 +284,10 @@ function joinWrappedLines(text: string, chain: Chain, raw: boolean, judge: Judge
   return chain;
 }
 
-/** Whether joining the next line could complete the link: it is not dangerous nor complete, and is one or may become one. */
+/**
+ * Whether joining the next line could complete the link: it is not dangerous nor complete, and is
+ * one or may become one.
+ */
 function mayComplete(best: Reading | undefined, joined: string): boolean {
   const verdict = best?.judged.analysis.verdict;
   return (
@@ -331,7 +345,10 @@ function closesSoon(text: string, from: number): boolean {
 const HOST_TAIL = /^((?:(?:[.-]|%2e)[a-z0-9-]+)+)([/?#:]\S*)?$/i;
 const USERINFO_TAIL = /^(?::\d*)?@[a-z0-9-]+(?:\.[a-z0-9-]+)+\.?(?:[:/?#\\]\S*)?$/i;
 
-/** Whether the next line can only be the rest of a host (prose lines such as `- item`, `--`, `@Jane`, `:-)` are not). */
+/**
+ * Whether the next line can only be the rest of a host (prose lines such as `- item`, `--`,
+ * `@Jane`, `:-)` are not).
+ */
 function continuesHost(next: string): boolean {
   const tail = HOST_TAIL.exec(next);
   if (tail) return tail[2] !== undefined || (tail[1]!.match(/\.|%2e/gi)?.length ?? 0) >= 2;

@@ -1,4 +1,4 @@
-import { isGuid, parseGuid } from './guid';
+import { parseGuid } from './guid';
 import { isAscii } from './text';
 
 export type HintResult =

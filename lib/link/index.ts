@@ -1,8 +1,6 @@
-import { findLinks } from './find';
-import { addProblems } from './problems';
-import { notALink } from './result';
-import type { LinkAnalysis, Verdict } from './types';
-
+// The link engine's public face: views and content scripts import from here, never from its steps.
+// How the steps fit together: docs/link-engine.md.
+export { analyzeLink, BY_CONCERN, mostConcerning, mostConcerningIndex } from './analyze';
 export { buildLink, repairLink, type LinkParts } from './build';
 export { findLinks, findLinksInAnchors, MAX_TEXT } from './find';
 export type { Anchor } from './markup';
@@ -10,46 +8,5 @@ export { isOfficialHost } from './result';
 export { analyzeOfficialUrl } from './official';
 export { parseGuid, isGuid } from './guid';
 export { parseDirectoryHint } from './hint';
+export { WRAPPER_FAMILIES, type WrapperFamily } from './wrappers';
 export * from './types';
-
-/**
- * Judges whatever the user gave as one answer: a bare link, a link with noise around it, or a
- * whole email. The links are those `findLinks` finds; with several, it fails closed (a dangerous
- * one wins). Never throws, never fetches.
- */
-export function analyzeLink(input: string): LinkAnalysis {
-  const text = typeof input === 'string' ? input : String(input ?? '');
-  if (text.trim() === '') return notALink(text, 'empty-input');
-  const links = findLinks(text);
-  // Only the end of a link (`#/access-packages/…`, `/@contoso.com#/…`): say so, it is not a link to open.
-  if (links.length === 0)
-    return notALink(
-      text,
-      /^\s*(?:[#/@]\S*)?access-packages/i.test(text) ? 'link-partial' : 'not-my-access',
-    );
-  const chosen = mostConcerning(links);
-  if (links.length > 1) addProblems(chosen.problems, 'several-links');
-  chosen.input = text;
-  return chosen;
-}
-
-/** Order of concern: every view opens on the first link of the first kind here (fail closed). */
-export const BY_CONCERN: readonly Verdict[] = ['dangerous', 'repairable', 'valid', 'invalid'];
-
-/** The index of the most concerning link (the earliest of the worst kind); -1 for none. */
-export function mostConcerningIndex(links: readonly LinkAnalysis[]): number {
-  let best = -1;
-  for (let i = 0; i < links.length; i++) {
-    if (
-      best < 0 ||
-      BY_CONCERN.indexOf(links[i]!.verdict) < BY_CONCERN.indexOf(links[best]!.verdict)
-    )
-      best = i;
-  }
-  return best;
-}
-
-/** The link a view opens on. */
-export function mostConcerning(links: readonly LinkAnalysis[]): LinkAnalysis {
-  return links[mostConcerningIndex(links)]!;
-}

@@ -1,3 +1,4 @@
+import { hostsPattern } from '../hosts';
 import { asHref, isOwnableHost, realHostOf, withoutTrailingDot } from './browser';
 import { decodeEntities } from './decode-text';
 import { judgeOfficial } from './official';
@@ -25,7 +26,10 @@ const MAX_WRAPPERS = 5;
 const UNSAFE_SCHEMES = new Set(['javascript', 'data', 'vbscript', 'file', 'blob', 'about']);
 const DEFANGED = /^h(?:xx|\*\*)ps?$/i;
 // An official host written plainly: scheme, `//`, the host, then the path, query, fragment or the end.
-const PLAINLY_OFFICIAL = /^(https?):\/\/(myaccess\.microsoft\.(?:com|us))(?=[/?#]|$)/i;
+const PLAINLY_OFFICIAL = new RegExp(
+  `^(https?)://(${hostsPattern(MY_ACCESS_HOSTS)})(?=[/?#]|$)`,
+  'i',
+);
 // `https://https://…` and `https://https//…` from a doubled paste.
 const DOUBLED = /^(?:\/\/https?:?(?=\/\/))+/i;
 // A link to somewhere else that carries another link inside (after `?`, `](`, a quote…), percent-
@@ -34,7 +38,7 @@ const EMBEDDED_SCHEME = /https?(?::|%3a)/i;
 const MY_ACCESS_MENTION = /m[iy]-?acc?ess|access-(?:2d)?packages/i;
 // Without a scheme, an official host names a My Access link inside; the package route alone imitates
 // one (`…/how-to-use-myaccess` or a repository's `access-packages/sales.tf` does neither).
-const OFFICIAL_INSIDE = /myaccess\.microsoft\.(?:com|us)/i;
+const OFFICIAL_INSIDE = new RegExp(hostsPattern(MY_ACCESS_HOSTS), 'i');
 const ROUTE_IMITATION = /(?:#|%23)\/?access-packages|access-packages\/+[{%0-9a-f]/i;
 // Microsoft's own sign-in carries My Access as where to return: it goes nowhere else.
 const MICROSOFT_SIGN_IN = new Set([
@@ -308,6 +312,7 @@ function judgeWrapped(input: string, link: string, wrapper: WrapperMatch, depth:
   // The wrapper redirects to its target: that is judged afresh, as the browser will open it.
   const inner = judgeUrl(input, wrapper.target, { depth: depth + 1 });
   if (!inner.relevant) return NOT_OURS;
+  // Ours to complete: `inner` was judged just above for this wrapper alone, never memoised or shared.
   const analysis = inner.analysis;
   analysis.unwrapped.unshift(wrapper.name);
   // The inner link has no scheme of its own to have lost: the wrapper held it whole.

@@ -177,6 +177,15 @@ export function markdownLinks(text: string): MarkupLink[] {
   return out;
 }
 
+const INLINE_TARGET = new RegExp(
+  // Up to one line break before the target;
+  String.raw`^[ \t]*\n?[ \t]*` +
+    // `<target>`, or a target whose parentheses balance one level deep;
+    String.raw`(?:<([^<>\n]*)>|((?:[^\s()]|\((?:[^\s()])*\))*))` +
+    // an optional title in quotes or parentheses, then the closing parenthesis.
+    String.raw`(?:[ \t]*\n?[ \t]+("[^"]*"|'[^']*'|\([^()]*\)))?[ \t]*\)`,
+);
+
 /** The `target "title")` part of a Markdown link, read from `from`; undefined when it is none. */
 function inlineTarget(
   text: string,
@@ -184,10 +193,7 @@ function inlineTarget(
 ): { href: string; title: string; end: number } | undefined {
   const stop = nextOr(text, '](', from);
   const rest = text.slice(from, Math.min(stop, from + 4096));
-  const m =
-    /^[ \t]*\n?[ \t]*(?:<([^<>\n]*)>|((?:[^\s()]|\((?:[^\s()])*\))*))(?:[ \t]*\n?[ \t]+("[^"]*"|'[^']*'|\([^()]*\)))?[ \t]*\)/.exec(
-      rest,
-    );
+  const m = INLINE_TARGET.exec(rest);
   if (!m) return undefined;
   return { href: m[1] ?? m[2]!, title: (m[3] ?? '').slice(1, -1), end: from + m[0].length };
 }

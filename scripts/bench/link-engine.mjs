@@ -47,12 +47,18 @@ export async function benchLinkEngine() {
   const url = median(urlRuns);
 
   const para =
-    'Hello Anna, thanks for the call today. The quarterly report is attached: https://www.contoso.com/reports/q3?lang=en\n> quoted reply text from an earlier mail, with a signature and a footer.\n';
+    'Hello Anna, thanks for the call today. The quarterly report is attached: ' +
+    'https://www.contoso.com/reports/q3?lang=en\n' +
+    '> quoted reply text from an earlier mail, with a signature and a footer.\n';
   let mail = '';
   while (mail.length < 1_000_000) mail += para;
   mail =
     mail.slice(0, 500_000) +
-    '\nhttps://nam12.safelinks.protection.outlook.com/?url=https%3A%2F%2Fmyaccess.microsoft.com%2F%40contoso.com%23%2Faccess-packages%2F6f1d2c3a-1b2c-4d5e-8f90-a1b2c3d4e5f6&data=05\n' +
+    '\nhttps://nam12.safelinks.protection.outlook.com/?url=' +
+    encodeURIComponent(
+      'https://myaccess.microsoft.com/@contoso.com#/access-packages/6f1d2c3a-1b2c-4d5e-8f90-a1b2c3d4e5f6',
+    ) +
+    '&data=05\n' +
     mail.slice(500_000);
   const runs = [];
   let found = 0;
