@@ -11,15 +11,8 @@ import {
   type TabState,
 } from '../lib/tab-state';
 import { G, G2 } from './fixtures/link-rows';
+import { portal } from './fixtures/portal-state';
 
-const portal = (over: Partial<PortalTabState> = {}): PortalTabState => ({
-  type: 'portal',
-  accessPackageId: G,
-  tenant: null,
-  cloud: 'global',
-  facts: null,
-  ...over,
-});
 const facts = (link: string | null, hidden: boolean | null = null) => ({
   packageName: 'Sales partners',
   hidden,

@@ -16,6 +16,7 @@ import {
 } from '../../lib/graph';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
 import { graphTokensItem, settingsStore } from '../../lib/storage';
+import { copyText } from '../clipboard';
 
 export interface CatalogEnv {
   /** The signed-in cloud, or null when nobody is signed in. */
@@ -64,14 +65,7 @@ export function browserCatalogEnv(win: Window = window): CatalogEnv {
       return { ...context, cloud };
     },
     defaultHint: async () => (await settingsStore.load().catch(() => DEFAULT_SETTINGS)).defaultHint,
-    async copy(text) {
-      try {
-        await win.navigator.clipboard.writeText(text);
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    copy: (text) => copyText(win, text),
     async copyRich(html, text) {
       try {
         await win.navigator.clipboard.write([

@@ -7,6 +7,7 @@ import { isLocale } from '../../lib/i18n/locales';
 import { tabStateKey } from '../../lib/storage-keys';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/defaults';
 import type { TabState } from '../../lib/tab-state';
+import { copyText } from '../clipboard';
 
 /** What the popup needs from the world, as one small adapter that tests replace. */
 export interface PopupEnv extends EligibilityEnv {
@@ -54,14 +55,7 @@ async function targetTab(tabParam: string | null) {
 
 export function browserEnv(tabParam: string | null, win: Window = window): PopupEnv {
   return {
-    async copy(text) {
-      try {
-        await win.navigator.clipboard.writeText(text);
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    copy: (text) => copyText(win, text),
     async open(url) {
       await browser.tabs.create({ url });
     },

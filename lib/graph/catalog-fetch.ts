@@ -2,7 +2,7 @@
 // (the page shows the wait), and everything stoppable. The popup's client gives up on long waits
 // instead: one package is cheap to retry, a listing of thousands is not.
 import { retryAfterSeconds } from './client';
-import { GraphProblem, asGraphProblem } from './problems';
+import { GraphProblem, asGraphProblem, graphObject, throwForGraphStatus } from './problems';
 
 export interface ListingDeps {
   fetch: typeof fetch;
@@ -81,15 +81,8 @@ export function createListingReader(deps: ListingDeps) {
         }
         continue;
       }
-      if (res.status === 401) throw new GraphProblem('unauthorized');
-      if (res.status === 403) throw new GraphProblem('forbidden');
-      if (res.status === 404) throw new GraphProblem('not-found');
-      if (res.status === 400) throw new GraphProblem('bad-request');
-      if (!res.ok) throw new GraphProblem('server-error');
-      const json: unknown = await res.json().catch(() => null);
-      if (typeof json !== 'object' || json === null || Array.isArray(json))
-        throw new GraphProblem('bad-response');
-      return json as Record<string, unknown>;
+      throwForGraphStatus(res);
+      return graphObject(await res.json().catch(() => null));
     }
   }
 

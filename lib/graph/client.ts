@@ -1,6 +1,6 @@
 // A small Microsoft Graph v1.0 reader: the three reads the eligibility check needs, errors as
 // problem codes, throttling honoured, paging followed only within the same Graph host.
-import { GraphProblem, asGraphProblem } from './problems';
+import { GraphProblem, asGraphProblem, graphObject, throwForGraphStatus } from './problems';
 
 export interface GraphClientDeps {
   fetch: typeof fetch;
@@ -42,15 +42,8 @@ export function createGraphClient(deps: GraphClientDeps) {
       }
       throw new GraphProblem('throttled', wait);
     }
-    if (res.status === 401) throw new GraphProblem('unauthorized');
-    if (res.status === 403) throw new GraphProblem('forbidden');
-    if (res.status === 404) throw new GraphProblem('not-found');
-    if (res.status === 400) throw new GraphProblem('bad-request');
-    if (!res.ok) throw new GraphProblem('server-error');
-    const json: unknown = await res.json().catch(() => null);
-    if (typeof json !== 'object' || json === null || Array.isArray(json))
-      throw new GraphProblem('bad-response');
-    return json as Record<string, unknown>;
+    throwForGraphStatus(res);
+    return graphObject(await res.json().catch(() => null));
   }
 
   async function list(path: string): Promise<Record<string, unknown>[]> {

@@ -44,3 +44,19 @@ export function asGraphProblem(e: unknown): GraphProblem {
   if (e instanceof TypeError) return new GraphProblem('offline');
   return new GraphProblem('server-error');
 }
+
+/** Throws the GraphProblem an unsuccessful Graph response's status stands for. */
+export function throwForGraphStatus(res: Response): void {
+  if (res.status === 401) throw new GraphProblem('unauthorized');
+  if (res.status === 403) throw new GraphProblem('forbidden');
+  if (res.status === 404) throw new GraphProblem('not-found');
+  if (res.status === 400) throw new GraphProblem('bad-request');
+  if (!res.ok) throw new GraphProblem('server-error');
+}
+
+/** A parsed Graph body as an object, or 'bad-response' when it is not one (or not JSON: null). */
+export function graphObject(json: unknown): Record<string, unknown> {
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw new GraphProblem('bad-response');
+  return json as Record<string, unknown>;
+}

@@ -3,7 +3,14 @@ import { isOfficialHost } from './result';
 import { parseGuid } from './guid';
 import { parseDirectoryHint } from './hint';
 import { addProblems } from './problems';
-import type { LinkAnalysis, MyAccessHost, Need, ProblemCode } from './types';
+import {
+  HINT_CODES,
+  PACKAGE_ID_CODES,
+  type LinkAnalysis,
+  type MyAccessHost,
+  type Need,
+  type ProblemCode,
+} from './types';
 
 export interface LinkParts {
   host?: MyAccessHost;
@@ -25,21 +32,9 @@ export function buildLink(parts: LinkParts): string {
   return `https://${host}/@${hint.value}#/access-packages/${id.value}`;
 }
 
-const HINT_CODES: ProblemCode[] = [
-  'hint-missing',
-  'hint-malformed',
-  'hint-email',
-  'fill-hint-invalid',
-];
-const ID_CODES: ProblemCode[] = [
-  'package-id-missing',
-  'package-id-partial',
-  'package-id-malformed',
-  'package-id-zero',
-  'route-not-package',
-  'organisation-link',
-  'fill-package-id-invalid',
-];
+// What a repair clears once it has filled a good hint, or a good package id.
+const CLEARED_BY_HINT = new Set<ProblemCode>(HINT_CODES);
+const CLEARED_BY_ID = new Set<ProblemCode>(PACKAGE_ID_CODES);
 
 /**
  * Fills what a repairable link lacks with what the user (or history, or the page) supplied.
@@ -63,7 +58,7 @@ export function repairLink(
     const hint = parseDirectoryHint(fill.directoryHint);
     if (hint.ok) {
       directoryHint = hint.value;
-      problems = problems.filter((p) => !HINT_CODES.includes(p.code));
+      problems = problems.filter((p) => !CLEARED_BY_HINT.has(p.code));
       filled = true;
     } else addProblems(problems, 'fill-hint-invalid');
   }
@@ -75,7 +70,7 @@ export function repairLink(
     const id = parseGuid(fill.accessPackageId);
     if (id.ok) {
       accessPackageId = id.value;
-      problems = problems.filter((p) => !ID_CODES.includes(p.code));
+      problems = problems.filter((p) => !CLEARED_BY_ID.has(p.code));
       filled = true;
     } else addProblems(problems, 'fill-package-id-invalid');
   }

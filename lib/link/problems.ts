@@ -1,4 +1,4 @@
-import type { Problem, ProblemCode, Severity } from './types';
+import { INFO_NOTE_CODES, type Problem, type ProblemCode, type Severity } from './types';
 
 // One severity per code keeps the views consistent: the code alone says how bad it is.
 // Codes not listed here are errors. (Sets, not a table: this module ships in a content script.)
@@ -9,20 +9,7 @@ const WARNINGS = new Set<ProblemCode>([
   'hash-missing',
   'wrapper-carries-recipient',
 ]);
-const INFOS = new Set<ProblemCode>([
-  'route-not-package',
-  'organisation-link',
-  'scheme-missing',
-  'scheme-doubled',
-  'hash-encoded',
-  'at-encoded',
-  'query-dropped',
-  'text-cleaned',
-  'link-encoded',
-  'package-id-normalized',
-  'hint-normalized',
-  'repaired',
-]);
+const INFOS = new Set<ProblemCode>(['route-not-package', 'organisation-link', ...INFO_NOTE_CODES]);
 
 function severityOf(code: ProblemCode): Severity {
   return WARNINGS.has(code) ? 'warning' : INFOS.has(code) ? 'info' : 'error';

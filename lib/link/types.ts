@@ -6,6 +6,37 @@ export type Verdict = 'valid' | 'repairable' | 'invalid' | 'dangerous';
 export type Severity = 'error' | 'warning' | 'info';
 export type Need = 'directoryHint' | 'accessPackageId';
 
+/** Codes about the directory hint: a repair that fills a good hint clears them (see build.ts). */
+export const HINT_CODES = [
+  'hint-missing',
+  'hint-malformed',
+  'hint-email',
+  'fill-hint-invalid',
+] as const;
+/** Codes about the package id: a repair that fills a good id clears them (see build.ts). */
+export const PACKAGE_ID_CODES = [
+  'package-id-missing',
+  'package-id-partial',
+  'package-id-malformed',
+  'package-id-zero',
+  'route-not-package',
+  'organisation-link',
+  'fill-package-id-invalid',
+] as const;
+/** Notes on an accepted link that are information only (problems.ts gives them that severity). */
+export const INFO_NOTE_CODES = [
+  'scheme-missing',
+  'scheme-doubled',
+  'hash-encoded',
+  'at-encoded',
+  'query-dropped',
+  'text-cleaned',
+  'link-encoded',
+  'package-id-normalized',
+  'hint-normalized',
+  'repaired',
+] as const;
+
 /**
  * Stable problem codes. Views translate them through `_locales` (key `problem_<code with _>`);
  * never put English text here.
@@ -37,33 +68,15 @@ export const PROBLEM_CODES = [
   'host-port',
   'host-cut',
   'link-partial',
-  'hint-missing',
-  'hint-malformed',
-  'hint-email',
-  'package-id-missing',
-  'package-id-partial',
-  'package-id-malformed',
-  'package-id-zero',
-  'route-not-package',
-  'organisation-link',
+  ...HINT_CODES,
+  ...PACKAGE_ID_CODES,
   'wrapper-irreversible',
   'wrapper-malformed',
-  'fill-hint-invalid',
-  'fill-package-id-invalid',
-  // Accepted with a note
+  // Accepted with a note: warnings, then information
   'insecure-scheme',
-  'scheme-missing',
-  'scheme-doubled',
-  'hash-encoded',
   'hash-missing',
-  'at-encoded',
-  'query-dropped',
-  'text-cleaned',
-  'link-encoded',
-  'package-id-normalized',
-  'hint-normalized',
   'wrapper-carries-recipient',
-  'repaired',
+  ...INFO_NOTE_CODES,
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

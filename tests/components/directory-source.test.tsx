@@ -5,21 +5,13 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it } from 'vitest';
 import { Popup } from '../../components/popup/Popup';
 import type { GraphPackage } from '../../lib/graph';
-import type { PortalTabState } from '../../lib/tab-state';
 import { G } from '../fixtures/link-rows';
+import { portal } from '../fixtures/portal-state';
 import { fakeEnv, fakeGraphEnv, TOKENS } from './fake-env';
 
 afterEach(cleanup);
 
 const link = (hint: string) => `https://myaccess.microsoft.com/@${hint}#/access-packages/${G}`;
-const portal = (over: Partial<PortalTabState> = {}): PortalTabState => ({
-  type: 'portal',
-  accessPackageId: G,
-  tenant: null,
-  cloud: 'global',
-  facts: null,
-  ...over,
-});
 const FROM_GRAPH: GraphPackage = {
   facts: {},
   packageName: 'Sales partners',

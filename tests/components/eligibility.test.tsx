@@ -43,6 +43,23 @@ function open(over: Parameters<typeof fakeEnv>[0] = {}) {
   return env;
 }
 
+/** Opens "Share by email" and waits until the `service` button (e.g. Gmail) can be pressed. */
+async function openShareMenu(service: string) {
+  fireEvent.click(screen.getByRole('button', { name: 'Share by email' }));
+  await waitFor(
+    () =>
+      expect(screen.getByRole<HTMLButtonElement>('button', { name: service }).disabled).toBe(false),
+    SLOW,
+  );
+}
+
+/** Presses Gmail and checks the email opens at once, with no confirmation asked. */
+async function sendsByGmailWithoutConfirming(env: ReturnType<typeof open>) {
+  fireEvent.click(screen.getByRole('button', { name: 'Gmail' }));
+  await waitFor(() => expect(env.openCompose).toHaveBeenCalledTimes(1), SLOW);
+  expect(screen.queryByTestId('share-confirm')).toBeNull();
+}
+
 describe('Eligibility in the admin view', () => {
   it('signed in: reads the package from Graph and shows its facts with their source', async () => {
     const graph = fakeGraphEnv({ tokens: TOKENS, readPackage: () => Promise.resolve(FROM_GRAPH) });
@@ -120,17 +137,8 @@ describe('Eligibility in the admin view', () => {
       'Not checked: does a policy cover northwindtraders.com?',
     );
     expect(screen.getByTestId('eligibility').querySelector('[data-severity="error"]')).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'Share by email' }));
-    await waitFor(
-      () =>
-        expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Gmail' }).disabled).toBe(
-          false,
-        ),
-      SLOW,
-    );
-    fireEvent.click(screen.getByRole('button', { name: 'Gmail' }));
-    await waitFor(() => expect(env.openCompose).toHaveBeenCalledTimes(1), SLOW);
-    expect(screen.queryByTestId('share-confirm')).toBeNull();
+    await openShareMenu('Gmail');
+    await sendsByGmailWithoutConfirming(env);
   });
 
   it('the email says what Graph knows about approval and expiry', async () => {
@@ -138,14 +146,7 @@ describe('Eligibility in the admin view', () => {
       graph: fakeGraphEnv({ tokens: TOKENS, readPackage: () => Promise.resolve(FROM_GRAPH) }),
     });
     await screen.findByTestId('graph-checked', {}, SLOW);
-    fireEvent.click(screen.getByRole('button', { name: 'Share by email' }));
-    await waitFor(
-      () =>
-        expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Email app' }).disabled).toBe(
-          false,
-        ),
-      SLOW,
-    );
+    await openShareMenu('Email app');
     fireEvent.click(screen.getByRole('button', { name: 'Email app' }));
     await waitFor(() => expect(env.openCompose).toHaveBeenCalled(), SLOW);
     const body = decodeURIComponent(env.openCompose.mock.calls[0]![0].split('&body=')[1]!);
@@ -249,17 +250,8 @@ describe('Eligibility in the admin view', () => {
     await waitFor(() => expect(finding('no-external-policy')).toBeTruthy(), SLOW);
     expect(finding('no-external-policy')!.getAttribute('data-severity')).toBe('warning');
     expect(finding('no-external-policy')!.textContent).toContain('All users (including guests)');
-    fireEvent.click(screen.getByRole('button', { name: 'Share by email' }));
-    await waitFor(
-      () =>
-        expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Gmail' }).disabled).toBe(
-          false,
-        ),
-      SLOW,
-    );
-    fireEvent.click(screen.getByRole('button', { name: 'Gmail' }));
-    await waitFor(() => expect(env.openCompose).toHaveBeenCalledTimes(1), SLOW);
-    expect(screen.queryByTestId('share-confirm')).toBeNull();
+    await openShareMenu('Gmail');
+    await sendsByGmailWithoutConfirming(env);
   });
 
   it('sharing a package partners cannot request shows the errors first and sends only after confirming', async () => {
@@ -268,14 +260,7 @@ describe('Eligibility in the admin view', () => {
       answers: { [G]: { catalogExternal: false } },
     });
     await waitFor(() => expect(finding('catalog-not-external')).toBeTruthy(), SLOW);
-    fireEvent.click(screen.getByRole('button', { name: 'Share by email' }));
-    await waitFor(
-      () =>
-        expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Gmail' }).disabled).toBe(
-          false,
-        ),
-      SLOW,
-    );
+    await openShareMenu('Gmail');
     fireEvent.click(screen.getByRole('button', { name: 'Gmail' }));
     const confirm = await screen.findByTestId('share-confirm', {}, SLOW);
     expect(confirm.textContent).toContain('Partners cannot request this package yet');

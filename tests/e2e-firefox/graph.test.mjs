@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { G } from '../e2e/shared/fixtures.mjs';
 import {
+  assertPkceSignIn,
+  assertTokensInSessionOnly,
   CLIENT_ID,
   fakeAuthorizeServer,
   GRAPH_ORIGINS,
@@ -88,13 +90,7 @@ test('admin signs in with PKCE, then the popup checks the package with Graph', a
   // Firefox's redirect URL for the add-on, shown on the options page for the app registration.
   assert.match(params.redirect_uri, /^https:\/\/[0-9a-f]{40}\.extensions\.allizom\.org\/$/);
   assert.equal(await textOf(options, '[data-testid="redirect-uri"]'), params.redirect_uri);
-  assert.equal(
-    params.scope,
-    'https://graph.microsoft.com/EntitlementManagement.Read.All https://graph.microsoft.com/User.Read offline_access',
-  );
-  assert.equal(params.code_challenge_method, 'S256');
-  assert.match(params.state, /^[A-Za-z0-9_-]{43}$/);
-  assert.deepEqual(log, { redeemed: 1, pkceChecked: 1 });
+  assertPkceSignIn(params, log);
   assert.deepEqual(await axeViolations(options), []);
 
   // Tokens live in session storage only; the settings kept the client id.
@@ -102,10 +98,7 @@ test('admin signs in with PKCE, then the popup checks the package with Graph', a
     local: JSON.stringify(await browser.storage.local.get(null)),
     session: await browser.storage.session.get('graphTokens'),
   }));
-  assert.equal(stored.local.includes(accessToken), false);
-  assert.equal(stored.local.includes('refresh'), false);
-  assert.equal(stored.session.graphTokens.accessToken, accessToken);
-  assert.match(stored.local, new RegExp(CLIENT_ID));
+  assertTokensInSessionOnly(stored, accessToken);
 
   const { popup } = await popupOnPortalPackage(ff);
   await popup.waitForSelector('[data-testid="graph-checked"]', { timeout: 15_000 });

@@ -4,6 +4,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { G } from '../e2e/shared/fixtures.mjs';
 import {
+  assertEmailFlavours,
+  clipboardFlavours,
+  repairByKeyboard,
+} from '../e2e/shared/popup-steps.mjs';
+import {
   AXE_POPUP_STATES,
   COMPLETE,
   HINT_LABEL,
@@ -119,16 +124,7 @@ test('paste of an email whose genuine-looking link points elsewhere: the popup s
 test('popup works by keyboard alone: paste, repair, copy, QR code', async () => {
   const page = await openPopup();
   await insertText(page, `https://myaccess.microsoft.com/#/access-packages/${G}`);
-  await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'fill-directoryHint');
-  await page.keyboard.type('contoso.com');
-  for (
-    let i = 0;
-    i < 10 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Copy link';
-    i++
-  )
-    await page.keyboard.press('Tab');
-  await page.keyboard.press('Enter');
+  await repairByKeyboard(page);
   await waitFor(() => button(page, 'Copied'));
   assert.equal(
     await clipboardText(page),
@@ -189,16 +185,7 @@ test('sharing: each channel makes its compose URL; "Copy email" copies HTML and 
     ).then(() => textOf(page, '[data-testid="share-status"]')),
     /Email copied/,
   );
-  const flavours = await page.evaluate(async () => {
-    const [item] = await navigator.clipboard.read();
-    const out = {};
-    for (const type of item.types) out[type] = await (await item.getType(type)).text();
-    return out;
-  });
-  assert.deepEqual(Object.keys(flavours).sort(), ['text/html', 'text/plain']);
-  assert.ok(flavours['text/plain'].includes(COMPLETE));
-  assert.ok(flavours['text/html'].includes(`<a href="${COMPLETE}">${COMPLETE}</a>`));
-  assert.ok(flavours['text/html'].includes('see you &lt;soon&gt;'));
+  assertEmailFlavours(await page.evaluate(clipboardFlavours), COMPLETE);
 });
 
 /** Saves the options: as typed on a page that saves each change, else with its Save button. */

@@ -10,13 +10,14 @@ import {
   generateTenant,
   packageGuid,
 } from '../fixtures/catalog-tenant.mjs';
-import { axeViolations, eventually, withExtension } from './harness.mjs';
+import { axeViolations } from './harness.mjs';
 import {
   allowGraphHosts,
-  fakeAuthorizeServer,
   json,
   routeTokenEndpoint,
   signIn,
+  untilSignedIn,
+  withFakeSignIn,
 } from './graph-fakes.mjs';
 
 const tenant = generateTenant(); // 100 catalogs, 2,000 packages
@@ -46,12 +47,7 @@ async function signedIn(context, extensionId, authorize, graphOptions) {
   const calls = await routeTenant(context, accessToken, graphOptions);
   const options = await context.newPage();
   await signIn(options, extensionId);
-  await eventually(
-    async () =>
-      /Signed in to Contoso/.test(await options.getByTestId('graph-status').textContent()),
-    true,
-    { timeout: 15_000 },
-  );
+  await untilSignedIn(options);
   return { options, calls };
 }
 
@@ -61,22 +57,7 @@ async function loaded(page, timeout = 60_000) {
   return progress(page).textContent();
 }
 
-function withFakeSignIn(fn) {
-  return async () => {
-    const authorize = await fakeAuthorizeServer();
-    try {
-      await withExtension((ctx) => fn({ ...ctx, authorize }), {
-        permissions: ['clipboard-read', 'clipboard-write'],
-        args: [
-          `--host-resolver-rules=MAP login.microsoftonline.com 127.0.0.1:${authorize.port}`,
-          '--ignore-certificate-errors',
-        ],
-      });
-    } finally {
-      await authorize.close();
-    }
-  };
-}
+const withClipboard = { permissions: ['clipboard-read', 'clipboard-write'] };
 
 test(
   'an admin lists 2,000 packages, filters them, copies a table and exports CSV',
@@ -205,7 +186,7 @@ test(
     assert.deepEqual(await axeViolations(page), []);
     await page.emulateMedia({ colorScheme: 'dark' });
     assert.deepEqual(await axeViolations(page), []);
-  }),
+  }, withClipboard),
 );
 
 test(
@@ -251,7 +232,7 @@ test(
     await page.getByRole('button', { name: 'Stop' }).click();
     await page.locator('[data-testid="catalog-progress"][data-phase="cancelled"]').waitFor();
     assert.match(await progress(page).textContent(), /^Stopped: .* The others were not read\.$/);
-  }),
+  }, withClipboard),
 );
 
 test(
@@ -273,5 +254,5 @@ test(
     assert.equal(calls.filter((u) => u.endsWith('/catalogs')).length, 0);
     await page.getByRole('link', { name: 'Show every catalog' }).click();
     assert.equal(await loaded(page), '2,000 packages from 100 of 100 catalogs.');
-  }),
+  }, withClipboard),
 );

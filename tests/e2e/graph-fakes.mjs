@@ -1,10 +1,11 @@
 // The fake Microsoft identity platform and Graph that the browser tests sign in to and read from:
 // shared by the Graph tests (one package) and the catalog page tests (thousands of packages).
+import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { resolve } from 'node:path';
-import { G } from './harness.mjs';
+import { eventually, G, withExtension } from './harness.mjs';
 
 export const CLIENT_ID = '5b7c0a2e-1d3f-4e6a-9b8c-7d6e5f4a3b2c';
 export const GRAPH_FIXTURES = resolve('tests/fixtures/graph');
@@ -169,4 +170,57 @@ export async function signIn(options, extensionId, { hint = '' } = {}) {
   await options.getByLabel('Application (client) ID of your app registration').fill(CLIENT_ID);
   if (hint) await options.getByLabel(/directory hint/).fill(hint);
   await options.getByRole('button', { name: 'Sign in to Microsoft Graph' }).click();
+}
+
+/**
+ * A test body: starts fakeAuthorizeServer, runs `fn` (given the extension's context and
+ * `authorize`) in Chromium with login.microsoftonline.com mapped to it, and always stops it.
+ */
+export function withFakeSignIn(fn, { permissions = [] } = {}) {
+  return async () => {
+    const authorize = await fakeAuthorizeServer();
+    try {
+      await withExtension((ctx) => fn({ ...ctx, authorize }), {
+        permissions,
+        args: [
+          `--host-resolver-rules=MAP login.microsoftonline.com 127.0.0.1:${authorize.port}`,
+          '--ignore-certificate-errors',
+        ],
+      });
+    } finally {
+      await authorize.close();
+    }
+  };
+}
+
+/** Waits (15 s at most) until the options page says the admin is signed in to Contoso. */
+export async function untilSignedIn(options) {
+  await eventually(
+    async () =>
+      /Signed in to Contoso/.test(await options.getByTestId('graph-status').textContent()),
+    true,
+    { timeout: 15_000 },
+  );
+}
+
+/** Asserts the authorize request asked for Graph's scopes with PKCE, and the token endpoint checked it. */
+export function assertPkceSignIn(params, log) {
+  assert.equal(
+    params.scope,
+    'https://graph.microsoft.com/EntitlementManagement.Read.All https://graph.microsoft.com/User.Read offline_access',
+  );
+  assert.equal(params.code_challenge_method, 'S256');
+  assert.match(params.state, /^[A-Za-z0-9_-]{43}$/);
+  assert.deepEqual(log, { redeemed: 1, pkceChecked: 1 });
+}
+
+/**
+ * Asserts the tokens live in session storage only and the settings kept the client id.
+ * `stored`: { local: storage.local as JSON, session: storage.session's graphTokens entry }.
+ */
+export function assertTokensInSessionOnly(stored, accessToken) {
+  assert.equal(stored.local.includes(accessToken), false);
+  assert.equal(stored.local.includes('refresh'), false);
+  assert.equal(stored.session.graphTokens.accessToken, accessToken);
+  assert.match(stored.local, new RegExp(CLIENT_ID));
 }

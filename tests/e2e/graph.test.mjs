@@ -4,26 +4,32 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
-import {
-  axeViolations,
-  EXTENSION_DIR,
-  eventually,
-  G,
-  popupOnPortalPackage,
-  withExtension,
-} from './harness.mjs';
+import { axeViolations, EXTENSION_DIR, G, popupOnPortalPackage } from './harness.mjs';
 import {
   allowGraphHosts,
-  CLIENT_ID,
+  assertPkceSignIn,
+  assertTokensInSessionOnly,
   EM,
-  fakeAuthorizeServer,
   GRAPH_ORIGINS,
   graphFixture,
   json,
   routeGraph,
   routeTokenEndpoint,
   signIn,
+  untilSignedIn,
+  withFakeSignIn,
 } from './graph-fakes.mjs';
+
+/** The popup for package G once Graph checked it, with "Can a partner request it?" open. */
+async function checkedPopup(ctx) {
+  const popup = await popupOnPortalPackage(ctx);
+  await popup.getByTestId('graph-checked').waitFor({ timeout: 15_000 });
+  await popup.getByText('Can a partner request it?').click();
+  return popup;
+}
+
+/** The eligibility finding with this code. */
+const finding = (popup, code) => popup.getByTestId('eligibility').locator(`[data-code="${code}"]`);
 
 test('the manifest asks for Graph and sign-in hosts only as optional permissions', () => {
   const manifest = JSON.parse(readFileSync(resolve(EXTENSION_DIR, 'manifest.json'), 'utf8'));
@@ -35,274 +41,169 @@ test('the manifest asks for Graph and sign-in hosts only as optional permissions
 test(
   'admin signs in with PKCE, then the popup checks the package with Graph',
   { timeout: 90_000 },
-  async () => {
-    const authorize = await fakeAuthorizeServer();
-    try {
-      await withExtension(
-        async ({ context, worker, extensionId, serve }) => {
-          await allowGraphHosts(context, extensionId);
-          const { log, accessToken } = await routeTokenEndpoint(context, authorize);
-          const graphCalls = await routeGraph(context, accessToken);
+  withFakeSignIn(async ({ context, worker, extensionId, serve, authorize }) => {
+    await allowGraphHosts(context, extensionId);
+    const { log, accessToken } = await routeTokenEndpoint(context, authorize);
+    const graphCalls = await routeGraph(context, accessToken);
 
-          const options = await context.newPage();
-          await signIn(options, extensionId);
-          await eventually(
-            async () =>
-              /Signed in to Contoso/.test(await options.getByTestId('graph-status').textContent()),
-            true,
-            { timeout: 15_000 },
-          );
-          // No directory hint was set: sign-in went to `organizations`, and the hint came from Graph.
-          assert.match(
-            await options.getByTestId('graph-status').textContent(),
-            /filled in from your organisation: contoso\.onmicrosoft\.com/,
-          );
-          assert.equal(authorize.requests.length, 1);
-          const params = authorize.requests[0].params;
-          assert.equal(authorize.requests[0].path, '/organizations/oauth2/v2.0/authorize');
-          assert.equal(params.redirect_uri, `https://${extensionId}.chromiumapp.org/`);
-          assert.equal(
-            params.scope,
-            'https://graph.microsoft.com/EntitlementManagement.Read.All https://graph.microsoft.com/User.Read offline_access',
-          );
-          assert.equal(params.code_challenge_method, 'S256');
-          assert.match(params.state, /^[A-Za-z0-9_-]{43}$/);
-          assert.deepEqual(log, { redeemed: 1, pkceChecked: 1 });
-          assert.equal(
-            await options.getByTestId('redirect-uri').textContent(),
-            `https://${extensionId}.chromiumapp.org/`,
-          );
-          assert.deepEqual(await axeViolations(options), []);
+    const options = await context.newPage();
+    await signIn(options, extensionId);
+    await untilSignedIn(options);
+    // No directory hint was set: sign-in went to `organizations`, and the hint came from Graph.
+    assert.match(
+      await options.getByTestId('graph-status').textContent(),
+      /filled in from your organisation: contoso\.onmicrosoft\.com/,
+    );
+    assert.equal(authorize.requests.length, 1);
+    const params = authorize.requests[0].params;
+    assert.equal(authorize.requests[0].path, '/organizations/oauth2/v2.0/authorize');
+    assert.equal(params.redirect_uri, `https://${extensionId}.chromiumapp.org/`);
+    assertPkceSignIn(params, log);
+    assert.equal(
+      await options.getByTestId('redirect-uri').textContent(),
+      `https://${extensionId}.chromiumapp.org/`,
+    );
+    assert.deepEqual(await axeViolations(options), []);
 
-          // Tokens live in session storage only; the settings kept the client id.
-          const stored = await worker.evaluate(async () => ({
-            local: JSON.stringify(await chrome.storage.local.get(null)),
-            session: await chrome.storage.session.get('graphTokens'),
-          }));
-          assert.equal(stored.local.includes(accessToken), false);
-          assert.equal(stored.local.includes('refresh'), false);
-          assert.equal(stored.session.graphTokens.accessToken, accessToken);
-          assert.match(stored.local, new RegExp(CLIENT_ID));
-          // "Signed in until" is the end of the sign-in, 24 hours after it started (the access
-          // token itself lasts about an hour), written in the page's language.
-          const { signedInAt, expiresAt } = stored.session.graphTokens;
-          assert.ok(Math.abs(signedInAt - Date.now()) < 5 * 60_000, String(signedInAt));
-          const [until, tokenEnd] = await options.evaluate(
-            (ms) =>
-              ms.map((t) =>
-                new Intl.DateTimeFormat(document.documentElement.lang, {
-                  weekday: 'short',
-                  day: 'numeric',
-                  month: 'short',
-                  hour: '2-digit',
-                  minute: '2-digit',
-                }).format(t),
-              ),
-            [signedInAt + 24 * 3600_000, expiresAt],
-          );
-          const status = await options.getByTestId('graph-status').textContent();
-          assert.ok(status.includes(`until ${until}`), status);
-          assert.ok(!status.includes(tokenEnd), status);
+    // Tokens live in session storage only; the settings kept the client id.
+    const stored = await worker.evaluate(async () => ({
+      local: JSON.stringify(await chrome.storage.local.get(null)),
+      session: await chrome.storage.session.get('graphTokens'),
+    }));
+    assertTokensInSessionOnly(stored, accessToken);
+    // "Signed in until" is the end of the sign-in, 24 hours after it started (the access
+    // token itself lasts about an hour), written in the page's language.
+    const { signedInAt, expiresAt } = stored.session.graphTokens;
+    assert.ok(Math.abs(signedInAt - Date.now()) < 5 * 60_000, String(signedInAt));
+    const [until, tokenEnd] = await options.evaluate(
+      (ms) =>
+        ms.map((t) =>
+          new Intl.DateTimeFormat(document.documentElement.lang, {
+            weekday: 'short',
+            day: 'numeric',
+            month: 'short',
+            hour: '2-digit',
+            minute: '2-digit',
+          }).format(t),
+        ),
+      [signedInAt + 24 * 3600_000, expiresAt],
+    );
+    const status = await options.getByTestId('graph-status').textContent();
+    assert.ok(status.includes(`until ${until}`), status);
+    assert.ok(!status.includes(tokenEnd), status);
 
-          const popup = await popupOnPortalPackage({ context, worker, extensionId, serve });
-          await popup.getByTestId('graph-checked').waitFor({ timeout: 15_000 });
-          await popup.getByText('Can a partner request it?').click();
-          assert.match(
-            await popup
-              .getByTestId('eligibility')
-              .locator('[data-code="policy-specific-organizations"]')
-              .textContent(),
-            /Among users not yet in your directory, only users of these connected organisations can request it: Fabrikam\. \(from Microsoft Graph\)/,
-          );
-          // Each rule links the Microsoft Learn page that states it.
-          assert.equal(
-            await popup
-              .getByTestId('eligibility')
-              .locator('[data-code="hidden"] a')
-              .getAttribute('href'),
-            'https://learn.microsoft.com/entra/id-governance/entitlement-management-access-package-edit',
-          );
-          assert.match(
-            await popup.getByTestId('eligibility').locator('[data-code="hidden"]').textContent(),
-            /from Microsoft Graph/,
-          );
-          await popup.getByLabel(/Partner's email or domain/).fill('joe@northwindtraders.com');
-          assert.match(
-            await popup
-              .getByTestId('eligibility')
-              .locator('[data-code="partner-not-covered"]')
-              .textContent(),
-            /No policy for users not in your directory covers northwindtraders\.com/,
-          );
-          assert.equal(
-            await popup.getByTestId('canonical').textContent(),
-            `https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/${G}`,
-          );
-          // Both pages of connected organisations were read, with the bearer token (else 401).
-          assert.ok(
-            graphCalls.some((u) => u.includes('$skiptoken=')),
-            graphCalls.join('\n'),
-          );
-          assert.deepEqual(await axeViolations(popup), []);
-          await popup.emulateMedia({ colorScheme: 'dark' });
-          assert.deepEqual(await axeViolations(popup), []);
-        },
-        {
-          args: [
-            `--host-resolver-rules=MAP login.microsoftonline.com 127.0.0.1:${authorize.port}`,
-            '--ignore-certificate-errors',
-          ],
-        },
-      );
-    } finally {
-      await authorize.close();
-    }
-  },
+    const popup = await checkedPopup({ context, worker, extensionId, serve });
+    assert.match(
+      await finding(popup, 'policy-specific-organizations').textContent(),
+      /Among users not yet in your directory, only users of these connected organisations can request it: Fabrikam\. \(from Microsoft Graph\)/,
+    );
+    // Each rule links the Microsoft Learn page that states it.
+    assert.equal(
+      await finding(popup, 'hidden').locator('a').getAttribute('href'),
+      'https://learn.microsoft.com/entra/id-governance/entitlement-management-access-package-edit',
+    );
+    assert.match(await finding(popup, 'hidden').textContent(), /from Microsoft Graph/);
+    await popup.getByLabel(/Partner's email or domain/).fill('joe@northwindtraders.com');
+    assert.match(
+      await finding(popup, 'partner-not-covered').textContent(),
+      /No policy for users not in your directory covers northwindtraders\.com/,
+    );
+    assert.equal(
+      await popup.getByTestId('canonical').textContent(),
+      `https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/${G}`,
+    );
+    // Both pages of connected organisations were read, with the bearer token (else 401).
+    assert.ok(
+      graphCalls.some((u) => u.includes('$skiptoken=')),
+      graphCalls.join('\n'),
+    );
+    assert.deepEqual(await axeViolations(popup), []);
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    assert.deepEqual(await axeViolations(popup), []);
+  }),
 );
 
 test(
   'sign-in without consent says so; Graph throttling names the wait and a retry reads the package',
   { timeout: 90_000 },
-  async () => {
-    const authorize = await fakeAuthorizeServer();
-    try {
-      await withExtension(
-        async ({ context, worker, extensionId, serve }) => {
-          await allowGraphHosts(context, extensionId);
-          const { accessToken } = await routeTokenEndpoint(context, authorize, {
-            answers: [{ status: 400, file: 'token-error-consent.json' }],
-          });
-          await routeGraph(context, accessToken, {
-            packageAnswers: [
-              { status: 429, file: 'error-429.json', headers: { 'Retry-After': '120' } },
-            ],
-          });
+  withFakeSignIn(async ({ context, worker, extensionId, serve, authorize }) => {
+    await allowGraphHosts(context, extensionId);
+    const { accessToken } = await routeTokenEndpoint(context, authorize, {
+      answers: [{ status: 400, file: 'token-error-consent.json' }],
+    });
+    await routeGraph(context, accessToken, {
+      packageAnswers: [{ status: 429, file: 'error-429.json', headers: { 'Retry-After': '120' } }],
+    });
 
-          const options = await context.newPage();
-          await signIn(options, extensionId, { hint: 'contoso.onmicrosoft.com' });
-          assert.match(
-            await options.getByTestId('graph-problem').textContent({ timeout: 15_000 }),
-            /missing consent for one of its permissions \(EntitlementManagement\.Read\.All/,
-          );
-          assert.equal(await options.getByTestId('graph-status').textContent(), 'Not signed in.');
-          assert.equal(
-            authorize.requests[0].path,
-            '/contoso.onmicrosoft.com/oauth2/v2.0/authorize',
-          );
-          await options.getByRole('button', { name: 'Sign in to Microsoft Graph' }).click();
-          await eventually(
-            async () =>
-              /Signed in to Contoso/.test(await options.getByTestId('graph-status').textContent()),
-            true,
-            { timeout: 15_000 },
-          );
+    const options = await context.newPage();
+    await signIn(options, extensionId, { hint: 'contoso.onmicrosoft.com' });
+    assert.match(
+      await options.getByTestId('graph-problem').textContent({ timeout: 15_000 }),
+      /missing consent for one of its permissions \(EntitlementManagement\.Read\.All/,
+    );
+    assert.equal(await options.getByTestId('graph-status').textContent(), 'Not signed in.');
+    assert.equal(authorize.requests[0].path, '/contoso.onmicrosoft.com/oauth2/v2.0/authorize');
+    await options.getByRole('button', { name: 'Sign in to Microsoft Graph' }).click();
+    await untilSignedIn(options);
 
-          const popup = await popupOnPortalPackage({ context, worker, extensionId, serve });
-          assert.match(
-            await popup.getByTestId('graph-problem').textContent({ timeout: 15_000 }),
-            /Microsoft Graph is overloaded: try again in 120 seconds/,
-          );
-          await popup.getByRole('button', { name: 'Try again' }).click();
-          await popup.getByTestId('graph-checked').waitFor();
-          // Nothing blocks this package (no error finding): sharing asks no confirmation.
-          await popup.getByText('Can a partner request it?').click();
-          await popup.getByRole('button', { name: 'Share by email' }).focus();
-          await popup.keyboard.press('Enter');
-          await popup.getByRole('button', { name: 'Email app' }).waitFor();
-          assert.equal(await popup.getByTestId('share-confirm').count(), 0);
-        },
-        {
-          args: [
-            `--host-resolver-rules=MAP login.microsoftonline.com 127.0.0.1:${authorize.port}`,
-            '--ignore-certificate-errors',
-          ],
-        },
-      );
-    } finally {
-      await authorize.close();
-    }
-  },
+    const popup = await popupOnPortalPackage({ context, worker, extensionId, serve });
+    assert.match(
+      await popup.getByTestId('graph-problem').textContent({ timeout: 15_000 }),
+      /Microsoft Graph is overloaded: try again in 120 seconds/,
+    );
+    await popup.getByRole('button', { name: 'Try again' }).click();
+    await popup.getByTestId('graph-checked').waitFor();
+    // Nothing blocks this package (no error finding): sharing asks no confirmation.
+    await popup.getByText('Can a partner request it?').click();
+    await popup.getByRole('button', { name: 'Share by email' }).focus();
+    await popup.keyboard.press('Enter');
+    await popup.getByRole('button', { name: 'Email app' }).waitFor();
+    assert.equal(await popup.getByTestId('share-confirm').count(), 0);
+  }),
 );
 
 test(
   'an app from another tenant is named as such; a role that cannot list connected organisations leaves partners "not checked", not blocked',
   { timeout: 90_000 },
-  async () => {
-    const authorize = await fakeAuthorizeServer();
-    try {
-      await withExtension(
-        async ({ context, worker, extensionId, serve }) => {
-          await allowGraphHosts(context, extensionId);
-          const { accessToken } = await routeTokenEndpoint(context, authorize, {
-            answers: [{ status: 400, file: 'token-error-unknown-client.json' }],
-          });
-          await routeGraph(context, accessToken);
-          // Catalog reader cannot list connected organisations: Graph answers 403 (this route,
-          // added last, wins over the fixtures').
-          await context.route(`${EM}/connectedOrganizations**`, (route) =>
-            json(route, 403, graphFixture('error-403.json')),
-          );
+  withFakeSignIn(async ({ context, worker, extensionId, serve, authorize }) => {
+    await allowGraphHosts(context, extensionId);
+    const { accessToken } = await routeTokenEndpoint(context, authorize, {
+      answers: [{ status: 400, file: 'token-error-unknown-client.json' }],
+    });
+    await routeGraph(context, accessToken);
+    // Catalog reader cannot list connected organisations: Graph answers 403 (this route,
+    // added last, wins over the fixtures').
+    await context.route(`${EM}/connectedOrganizations**`, (route) =>
+      json(route, 403, graphFixture('error-403.json')),
+    );
 
-          const options = await context.newPage();
-          await signIn(options, extensionId, { hint: 'contoso.onmicrosoft.com' });
-          const problem = options.getByTestId('graph-problem');
-          assert.equal(
-            await problem.getAttribute('data-code', { timeout: 15_000 }),
-            'unknown-client',
-          );
-          assert.match(
-            await problem.textContent(),
-            /no app with this client ID \(AADSTS700016\)\. Register the app in the tenant that owns the access packages/,
-          );
-          await options.getByRole('button', { name: 'Sign in to Microsoft Graph' }).click();
-          await eventually(
-            async () =>
-              /Signed in to Contoso/.test(await options.getByTestId('graph-status').textContent()),
-            true,
-            { timeout: 15_000 },
-          );
+    const options = await context.newPage();
+    await signIn(options, extensionId, { hint: 'contoso.onmicrosoft.com' });
+    const problem = options.getByTestId('graph-problem');
+    assert.equal(await problem.getAttribute('data-code', { timeout: 15_000 }), 'unknown-client');
+    assert.match(
+      await problem.textContent(),
+      /no app with this client ID \(AADSTS700016\)\. Register the app in the tenant that owns the access packages/,
+    );
+    await options.getByRole('button', { name: 'Sign in to Microsoft Graph' }).click();
+    await untilSignedIn(options);
 
-          const popup = await popupOnPortalPackage({ context, worker, extensionId, serve });
-          await popup.getByTestId('graph-checked').waitFor({ timeout: 15_000 });
-          await popup.getByText('Can a partner request it?').click();
-          assert.match(
-            await popup
-              .getByTestId('eligibility')
-              .locator('[data-code="organizations-unchecked"]')
-              .textContent(),
-            /Identity Governance Administrator/,
-          );
-          await popup.getByLabel(/Partner's email or domain/).fill('joe@northwindtraders.com');
-          assert.match(
-            await popup
-              .getByTestId('eligibility')
-              .locator('[data-code="partner-unchecked"]')
-              .textContent(),
-            /Not checked: does a policy cover northwindtraders\.com\?/,
-          );
-          assert.equal(
-            await popup
-              .getByTestId('eligibility')
-              .locator('[data-code="partner-not-covered"]')
-              .count(),
-            0,
-          );
-          assert.equal(await popup.locator('[data-severity="error"]').count(), 0);
-          // Unknown is not a reason to hold sharing back.
-          await popup.getByRole('button', { name: 'Share by email' }).click();
-          await popup.getByRole('button', { name: 'Copy email' }).click();
-          await popup.getByText(/Email copied/).waitFor({ timeout: 5_000 });
-          assert.equal(await popup.getByTestId('share-confirm').count(), 0);
-        },
-        {
-          args: [
-            `--host-resolver-rules=MAP login.microsoftonline.com 127.0.0.1:${authorize.port}`,
-            '--ignore-certificate-errors',
-          ],
-        },
-      );
-    } finally {
-      await authorize.close();
-    }
-  },
+    const popup = await checkedPopup({ context, worker, extensionId, serve });
+    assert.match(
+      await finding(popup, 'organizations-unchecked').textContent(),
+      /Identity Governance Administrator/,
+    );
+    await popup.getByLabel(/Partner's email or domain/).fill('joe@northwindtraders.com');
+    assert.match(
+      await finding(popup, 'partner-unchecked').textContent(),
+      /Not checked: does a policy cover northwindtraders\.com\?/,
+    );
+    assert.equal(await finding(popup, 'partner-not-covered').count(), 0);
+    assert.equal(await popup.locator('[data-severity="error"]').count(), 0);
+    // Unknown is not a reason to hold sharing back.
+    await popup.getByRole('button', { name: 'Share by email' }).click();
+    await popup.getByRole('button', { name: 'Copy email' }).click();
+    await popup.getByText(/Email copied/).waitFor({ timeout: 5_000 });
+    assert.equal(await popup.getByTestId('share-confirm').count(), 0);
+  }),
 );

@@ -11,6 +11,18 @@ export { eventually, fixture, FIXTURES, G } from './shared/fixtures.mjs';
 
 export const EXTENSION_DIR = resolve(process.env.ALD_OUT_DIR ?? '.output', 'chrome-mv3');
 
+// Chromium's flags for every browser test: headless-safe, quiet, nothing fetched, English.
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+  '--lang=en-US',
+];
+
 /**
  * Starts Chromium with the extension, runs `fn`, and always closes the browser and removes its
  * profile, whatever `fn` does. Every wait inside is bounded.
@@ -33,14 +45,7 @@ export async function withExtension(
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-      '--lang=en-US',
+      ...CHROMIUM_ARGS,
       ...args,
     ],
   });

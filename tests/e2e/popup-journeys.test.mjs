@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { axeViolations, G, popupOnPortalPackage, withExtension } from './harness.mjs';
+import { repairByKeyboard } from './shared/popup-steps.mjs';
 
 test(
   'popup opened on an Entra package tab shows the package, Hidden, and its complete link',
@@ -32,17 +33,7 @@ test('popup works by keyboard alone: paste, repair, copy', { timeout: 60_000 }, 
       await page.goto(`chrome-extension://${extensionId}/popup.html`);
       await page.waitForFunction(() => document.activeElement?.id === 'paste');
       await page.keyboard.insertText(`https://myaccess.microsoft.com/#/access-packages/${G}`);
-      await page.keyboard.press('Tab');
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'fill-directoryHint');
-      await page.keyboard.type('contoso.com');
-      // Tab to the copy button and press it.
-      for (
-        let i = 0;
-        i < 10 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Copy link';
-        i++
-      )
-        await page.keyboard.press('Tab');
-      await page.keyboard.press('Enter');
+      await repairByKeyboard(page);
       await page.getByRole('button', { name: 'Copied' }).waitFor();
       assert.equal(
         await page.evaluate(() => navigator.clipboard.readText()),

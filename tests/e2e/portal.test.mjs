@@ -18,170 +18,147 @@ const tabState = (worker) =>
     return (await chrome.storage.session.get(`tab:${tab.id}`))[`tab:${tab.id}`] ?? null;
   });
 
-test(
+// A portal test: a fresh browser with the extension, 60 s at most.
+const portalTest = (name, fn) => test(name, { timeout: 60_000 }, () => withExtension(fn));
+
+/** Serves the Entra shell whose overview is a React view in a sandbox-1.reactblade frame. */
+async function serveReactBlade(serve) {
+  await serve('https://entra.microsoft.com/**', fixture('entra-reactblade-shell.html'));
+  await serve(
+    'https://sandbox-1.reactblade.portal.azure.net/**',
+    fixture('reactblade-overview.html'),
+  );
+}
+
+/** Moves the top frame's URL to the overview of another package. */
+const showPackage = (page, id) =>
+  page.evaluate(
+    (id) => (location.hash = location.hash.replace(/entitlementId\/[^/]+/, `entitlementId/${id}`)),
+    id,
+  );
+
+portalTest(
   'Entra admin center: the overview in an iframe completes the package link; leaving clears the badge',
-  { timeout: 60_000 },
-  async () => {
-    await withExtension(async ({ context, worker, serve }) => {
-      await serve('https://entra.microsoft.com/**', fixture('entra-shell.html'));
-      await serve(
-        'https://entra.microsoft.com/fixtures/entra-overview-frame.html',
-        fixture('entra-overview-frame.html'),
-      );
-      const page = await context.newPage();
-      await page.goto(`https://entra.microsoft.com/${BLADE}`);
-      // The URL names the package at once; the frame renders the link a moment later.
-      assert.equal(await eventually(() => badgeOf(worker, page), 'OK'), 'OK');
-      const state = await tabState(worker);
-      assert.deepEqual(state.facts, {
-        packageName: 'Sales partners',
-        hidden: true,
-        catalogName: 'General',
-        link: `https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/${G}`,
-      });
-      assert.equal(state.accessPackageId, G);
+  async ({ context, worker, serve }) => {
+    await serve('https://entra.microsoft.com/**', fixture('entra-shell.html'));
+    await serve(
+      'https://entra.microsoft.com/fixtures/entra-overview-frame.html',
+      fixture('entra-overview-frame.html'),
+    );
+    const page = await context.newPage();
+    await page.goto(`https://entra.microsoft.com/${BLADE}`);
+    // The URL names the package at once; the frame renders the link a moment later.
+    assert.equal(await eventually(() => badgeOf(worker, page), 'OK'), 'OK');
+    const state = await tabState(worker);
+    assert.deepEqual(state.facts, SALES);
+    assert.equal(state.accessPackageId, G);
 
-      await page.evaluate(
-        () => (location.hash = '#view/Microsoft_AAD_ERM/DashboardBlade/~/elmEntitlement'),
-      );
-      assert.equal(await eventually(() => badgeOf(worker, page), ''), '');
-      assert.equal((await tabState(worker)).accessPackageId, null);
-    });
+    await page.evaluate(
+      () => (location.hash = '#view/Microsoft_AAD_ERM/DashboardBlade/~/elmEntitlement'),
+    );
+    assert.equal(await eventually(() => badgeOf(worker, page), ''), '');
+    assert.equal((await tabState(worker)).accessPackageId, null);
   },
 );
 
-test(
+portalTest(
   'Azure portal: an overview in the top document, and a catalog page that is no package',
-  { timeout: 60_000 },
-  async () => {
-    await withExtension(async ({ context, worker, serve }) => {
-      await serve('https://portal.azure.com/**', fixture('azure-overview.html'));
-      const page = await context.newPage();
-      await page.goto(`https://portal.azure.com/${BLADE}`);
-      assert.equal(await eventually(() => badgeOf(worker, page), 'OK'), 'OK');
-      assert.equal((await tabState(worker)).facts.hidden, false);
+  async ({ context, worker, serve }) => {
+    await serve('https://portal.azure.com/**', fixture('azure-overview.html'));
+    const page = await context.newPage();
+    await page.goto(`https://portal.azure.com/${BLADE}`);
+    assert.equal(await eventually(() => badgeOf(worker, page), 'OK'), 'OK');
+    assert.equal((await tabState(worker)).facts.hidden, false);
 
-      await serve('https://portal.azure.com/**', fixture('catalog.html'));
-      await page.goto(
-        'https://portal.azure.com/#view/Microsoft_Azure_ELMAdmin/CatalogBlade/catalogId/0b7c7f2e-5a1d-4c3b-9e8f-112233445566',
-      );
-      assert.equal(await eventually(() => badgeOf(worker, page), ''), '');
-    });
+    await serve('https://portal.azure.com/**', fixture('catalog.html'));
+    await page.goto(
+      'https://portal.azure.com/#view/Microsoft_Azure_ELMAdmin/CatalogBlade/catalogId/0b7c7f2e-5a1d-4c3b-9e8f-112233445566',
+    );
+    assert.equal(await eventually(() => badgeOf(worker, page), ''), '');
   },
 );
 
-test(
+portalTest(
   'a package whose directory is unknown shows PKG; badges are per tab',
-  { timeout: 60_000 },
-  async () => {
-    await withExtension(async ({ context, worker, serve }) => {
-      await serve('https://entra.microsoft.com/**', fixture('catalog.html'));
-      await serve('https://myaccess.microsoft.com/**', fixture('my-access.html'));
-      const portal = await context.newPage();
-      await portal.goto(`https://entra.microsoft.com/${BLADE}`);
-      const partner = await context.newPage();
-      await partner.goto(`https://myaccess.microsoft.com/#/access-packages/${G}`);
-      assert.equal(await eventually(() => badgeOf(worker, partner), '!'), '!');
-      assert.equal(await eventually(() => badgeOf(worker, portal), 'PKG'), 'PKG');
-      assert.equal(await badgeOf(worker, partner), '!');
-    });
+  async ({ context, worker, serve }) => {
+    await serve('https://entra.microsoft.com/**', fixture('catalog.html'));
+    await serve('https://myaccess.microsoft.com/**', fixture('my-access.html'));
+    const portal = await context.newPage();
+    await portal.goto(`https://entra.microsoft.com/${BLADE}`);
+    const partner = await context.newPage();
+    await partner.goto(`https://myaccess.microsoft.com/#/access-packages/${G}`);
+    assert.equal(await eventually(() => badgeOf(worker, partner), '!'), '!');
+    assert.equal(await eventually(() => badgeOf(worker, portal), 'PKG'), 'PKG');
+    assert.equal(await badgeOf(worker, partner), '!');
   },
 );
 
-test(
+portalTest(
   'Entra admin center: the overview as a React view in a cross-origin sandbox-1.reactblade.portal.azure.net frame, beside the package grid',
-  { timeout: 60_000 },
-  async () => {
-    await withExtension(async ({ context, worker, serve }) => {
-      await serve('https://entra.microsoft.com/**', fixture('entra-reactblade-shell.html'));
-      await serve(
-        'https://sandbox-1.reactblade.portal.azure.net/**',
-        fixture('reactblade-overview.html'),
-      );
-      const page = await context.newPage();
-      await page.goto(`https://entra.microsoft.com/${BLADE}`);
-      assert.ok(
-        page
-          .frames()
-          .some((f) => f.url().startsWith('https://sandbox-1.reactblade.portal.azure.net/')),
-        'the overview frame is on the React view host',
-      );
-      assert.equal(await eventually(() => badgeOf(worker, page), 'OK'), 'OK');
-      // What the frame shows, not the grid in the top document (Contractors, Facilities, No).
-      assert.deepEqual((await tabState(worker)).facts, SALES);
+  async ({ context, worker, serve }) => {
+    await serveReactBlade(serve);
+    const page = await context.newPage();
+    await page.goto(`https://entra.microsoft.com/${BLADE}`);
+    assert.ok(
+      page
+        .frames()
+        .some((f) => f.url().startsWith('https://sandbox-1.reactblade.portal.azure.net/')),
+      'the overview frame is on the React view host',
+    );
+    assert.equal(await eventually(() => badgeOf(worker, page), 'OK'), 'OK');
+    // What the frame shows, not the grid in the top document (Contractors, Facilities, No).
+    assert.deepEqual((await tabState(worker)).facts, SALES);
 
-      // The top frame moves to another package: the frame is told, and its blade (still G's) is
-      // no longer read as that package's.
-      await page.evaluate(
-        (id) =>
-          (location.hash = location.hash.replace(/entitlementId\/[^/]+/, `entitlementId/${id}`)),
-        G2,
-      );
-      assert.equal(await eventually(() => badgeOf(worker, page), 'PKG'), 'PKG');
-      const moved = await tabState(worker);
-      assert.equal(moved.accessPackageId, G2);
-      assert.equal(moved.facts, null);
+    // The top frame moves to another package: the frame is told, and its blade (still G's) is
+    // no longer read as that package's.
+    await showPackage(page, G2);
+    assert.equal(await eventually(() => badgeOf(worker, page), 'PKG'), 'PKG');
+    const moved = await tabState(worker);
+    assert.equal(moved.accessPackageId, G2);
+    assert.equal(moved.facts, null);
 
-      // And back: the frame reads G's blade again.
-      await page.evaluate(
-        (id) =>
-          (location.hash = location.hash.replace(/entitlementId\/[^/]+/, `entitlementId/${id}`)),
-        G,
-      );
-      assert.equal(await eventually(() => badgeOf(worker, page), 'OK'), 'OK');
-      assert.deepEqual((await tabState(worker)).facts, SALES);
-    });
+    // And back: the frame reads G's blade again.
+    await showPackage(page, G);
+    assert.equal(await eventually(() => badgeOf(worker, page), 'OK'), 'OK');
+    assert.deepEqual((await tabState(worker)).facts, SALES);
   },
 );
 
-test(
+portalTest(
   'a React view frame in a portal tab that shows no package reports nothing',
-  { timeout: 60_000 },
-  async () => {
-    await withExtension(async ({ context, worker, serve }) => {
-      await serve('https://entra.microsoft.com/**', fixture('entra-reactblade-shell.html'));
-      await serve(
-        'https://sandbox-1.reactblade.portal.azure.net/**',
-        fixture('reactblade-overview.html'),
-      );
-      const page = await context.newPage();
-      await page.goto(
-        'https://entra.microsoft.com/#view/Microsoft_AAD_ERM/DashboardBlade/~/elmEntitlement',
-      );
-      const frame = page.frames().find((f) => f.url().includes('reactblade'));
-      await frame.waitForSelector('#portal-link', { state: 'attached' });
-      // Give a frame that wrongly reported time to do it.
-      await page.waitForTimeout(1_000);
-      assert.equal(await badgeOf(worker, page), '');
-      assert.equal(await tabState(worker), null);
-    });
+  async ({ context, worker, serve }) => {
+    await serveReactBlade(serve);
+    const page = await context.newPage();
+    await page.goto(
+      'https://entra.microsoft.com/#view/Microsoft_AAD_ERM/DashboardBlade/~/elmEntitlement',
+    );
+    const frame = page.frames().find((f) => f.url().includes('reactblade'));
+    await frame.waitForSelector('#portal-link', { state: 'attached' });
+    // Give a frame that wrongly reported time to do it.
+    await page.waitForTimeout(1_000);
+    assert.equal(await badgeOf(worker, page), '');
+    assert.equal(await tabState(worker), null);
   },
 );
 
-test(
+portalTest(
   'Azure portal: blades in the top document; only the overview blade is read, not the package grid before it',
-  { timeout: 60_000 },
-  async () => {
-    await withExtension(async ({ context, worker, serve }) => {
-      await serve('https://portal.azure.com/**', fixture('azure-blades-shell.html'));
-      const page = await context.newPage();
-      await page.goto(`https://portal.azure.com/${BLADE}`);
-      assert.equal(await eventually(() => badgeOf(worker, page), 'OK'), 'OK');
-      assert.deepEqual((await tabState(worker)).facts, SALES);
-    });
+  async ({ context, worker, serve }) => {
+    await serve('https://portal.azure.com/**', fixture('azure-blades-shell.html'));
+    const page = await context.newPage();
+    await page.goto(`https://portal.azure.com/${BLADE}`);
+    assert.equal(await eventually(() => badgeOf(worker, page), 'OK'), 'OK');
+    assert.deepEqual((await tabState(worker)).facts, SALES);
   },
 );
 
-test(
+portalTest(
   'a directory only the portal URL names (#@tenant/) is a suggestion: the badge stays PKG',
-  { timeout: 60_000 },
-  async () => {
-    await withExtension(async ({ context, worker, serve }) => {
-      await serve('https://entra.microsoft.com/**', fixture('catalog.html'));
-      const page = await context.newPage();
-      await page.goto(`https://entra.microsoft.com/#@fabrikam.onmicrosoft.com/${BLADE.slice(1)}`);
-      assert.equal(await eventually(() => badgeOf(worker, page), 'PKG'), 'PKG');
-      assert.equal((await tabState(worker)).tenant, 'fabrikam.onmicrosoft.com');
-    });
+  async ({ context, worker, serve }) => {
+    await serve('https://entra.microsoft.com/**', fixture('catalog.html'));
+    const page = await context.newPage();
+    await page.goto(`https://entra.microsoft.com/#@fabrikam.onmicrosoft.com/${BLADE.slice(1)}`);
+    assert.equal(await eventually(() => badgeOf(worker, page), 'PKG'), 'PKG');
+    assert.equal((await tabState(worker)).tenant, 'fabrikam.onmicrosoft.com');
   },
 );

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { eventually, G, popupOnPortalPackage, withExtension } from './harness.mjs';
+import { assertEmailFlavours, clipboardFlavours } from './shared/popup-steps.mjs';
 
 const LINK = `https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/${G}`;
 
@@ -54,16 +55,7 @@ test(
           .getByTestId('share-status')
           .getByText(/Email copied/)
           .waitFor();
-        const flavours = await page.evaluate(async () => {
-          const [item] = await navigator.clipboard.read();
-          const out = {};
-          for (const type of item.types) out[type] = await (await item.getType(type)).text();
-          return out;
-        });
-        assert.deepEqual(Object.keys(flavours).sort(), ['text/html', 'text/plain']);
-        assert.ok(flavours['text/plain'].includes(LINK));
-        assert.ok(flavours['text/html'].includes(`<a href="${LINK}">${LINK}</a>`));
-        assert.ok(flavours['text/html'].includes('see you &lt;soon&gt;'));
+        assertEmailFlavours(await page.evaluate(clipboardFlavours), LINK);
       },
       { permissions: ['clipboard-read', 'clipboard-write'] },
     );

@@ -12,15 +12,7 @@ import {
 import { ALL_GRAPH_ORIGINS, cloudOrigins } from '../../lib/graph/clouds';
 import { base64url, challengeFor, createPkce } from '../../lib/graph/pkce';
 import { GraphProblem } from '../../lib/graph/problems';
-import { fixture } from './fake-graph';
-
-const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
-const CONFIG: SignInConfig = {
-  clientId: '5b7c0a2e-1d3f-4e6a-9b8c-7d6e5f4a3b2c',
-  tenant: 'contoso.onmicrosoft.com',
-  cloud: 'global',
-  redirectUri: REDIRECT,
-};
+import { fixture, REDIRECT, SIGN_IN_CONFIG } from './fake-graph';
 
 function codeOf(fn: () => unknown): string {
   try {
@@ -52,19 +44,19 @@ describe('authorize URL', () => {
   it.each<[string, SignInConfig, string, string]>([
     [
       'global',
-      CONFIG,
+      SIGN_IN_CONFIG,
       'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/authorize',
       'https://graph.microsoft.com/EntitlementManagement.Read.All https://graph.microsoft.com/User.Read offline_access',
     ],
     [
       'GCC High',
-      { ...CONFIG, cloud: 'usgov-high' },
+      { ...SIGN_IN_CONFIG, cloud: 'usgov-high' },
       'https://login.microsoftonline.us/contoso.onmicrosoft.com/oauth2/v2.0/authorize',
       'https://graph.microsoft.us/EntitlementManagement.Read.All https://graph.microsoft.us/User.Read offline_access',
     ],
     [
       'DoD',
-      { ...CONFIG, cloud: 'usgov-dod', tenant: '84841066-274d-4ec0-a5c1-276be684bdd3' },
+      { ...SIGN_IN_CONFIG, cloud: 'usgov-dod', tenant: '84841066-274d-4ec0-a5c1-276be684bdd3' },
       'https://login.microsoftonline.us/84841066-274d-4ec0-a5c1-276be684bdd3/oauth2/v2.0/authorize',
       'https://dod-graph.microsoft.us/EntitlementManagement.Read.All https://dod-graph.microsoft.us/User.Read offline_access',
     ],
@@ -72,7 +64,7 @@ describe('authorize URL', () => {
     const url = new URL(authorizeUrl(config, 'state-1', 'challenge-1'));
     expect(`${url.origin}${url.pathname}`).toBe(endpoint);
     expect(Object.fromEntries(url.searchParams)).toEqual({
-      client_id: CONFIG.clientId,
+      client_id: SIGN_IN_CONFIG.clientId,
       response_type: 'code',
       response_mode: 'query',
       redirect_uri: REDIRECT,
@@ -84,13 +76,13 @@ describe('authorize URL', () => {
     });
   });
   it.each([
-    ['a client id that is not a GUID', { ...CONFIG, clientId: 'my-app' }, 'bad-client-id'],
+    ['a client id that is not a GUID', { ...SIGN_IN_CONFIG, clientId: 'my-app' }, 'bad-client-id'],
     [
       'a tenant with a path in it',
-      { ...CONFIG, tenant: 'contoso.com/../common' },
+      { ...SIGN_IN_CONFIG, tenant: 'contoso.com/../common' },
       'unknown-tenant',
     ],
-    ['an empty tenant', { ...CONFIG, tenant: '' }, 'unknown-tenant'],
+    ['an empty tenant', { ...SIGN_IN_CONFIG, tenant: '' }, 'unknown-tenant'],
   ])('refuses %s', (_, config, code) => {
     expect(codeOf(() => authorizeUrl(config, 's', 'c'))).toBe(code);
   });
@@ -166,12 +158,12 @@ const aadsts = (error: string, description: string) => ({
 
 describe('token requests and responses', () => {
   it('redeems the code with the verifier, as a form', () => {
-    const r = codeTokenRequest(CONFIG, 'the-code', 'the-verifier');
+    const r = codeTokenRequest(SIGN_IN_CONFIG, 'the-code', 'the-verifier');
     expect(r.url).toBe(
       'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token',
     );
     expect(Object.fromEntries(new URLSearchParams(r.body))).toEqual({
-      client_id: CONFIG.clientId,
+      client_id: SIGN_IN_CONFIG.clientId,
       grant_type: 'authorization_code',
       code: 'the-code',
       redirect_uri: REDIRECT,
@@ -187,7 +179,7 @@ describe('token requests and responses', () => {
       expiresAt: 0,
       signedInAt: 0,
       cloud: 'usgov-high',
-      clientId: CONFIG.clientId,
+      clientId: SIGN_IN_CONFIG.clientId,
       tenant: 'contoso.onmicrosoft.com',
     };
     const r = refreshTokenRequest(tokens);
@@ -198,15 +190,15 @@ describe('token requests and responses', () => {
     expect(new URLSearchParams(r.body).get('refresh_token')).toBe('r');
   });
   it('reads a token response', () => {
-    const config = { ...CONFIG, signedInAt: 500 };
+    const config = { ...SIGN_IN_CONFIG, signedInAt: 500 };
     expect(readTokenResponse(200, fixture('token-response.json'), config, 1_000)).toEqual({
       accessToken: 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.fake-access-token.signature',
       refreshToken: '0.AQoA-fake-refresh-token',
       expiresAt: 1_000 + 4299 * 1000,
       signedInAt: 500,
       cloud: 'global',
-      clientId: CONFIG.clientId,
-      tenant: CONFIG.tenant,
+      clientId: SIGN_IN_CONFIG.clientId,
+      tenant: SIGN_IN_CONFIG.tenant,
     });
   });
   it.each([
@@ -263,10 +255,20 @@ describe('token requests and responses', () => {
     ['200 without a token', 200, { token_type: 'Bearer' }, 'bad-response'],
     ['200 that is not JSON', 200, null, 'bad-response'],
   ])('%s', (_, status, json, code) => {
-    expect(codeOf(() => readTokenResponse(status, json, { ...CONFIG, signedInAt: 0 }, 0))).toBe(
-      code,
-    );
+    expect(
+      codeOf(() => readTokenResponse(status, json, { ...SIGN_IN_CONFIG, signedInAt: 0 }, 0)),
+    ).toBe(code);
   });
+  /** A stored token set with every field right. */
+  const WELL_FORMED_SET = {
+    accessToken: 'a',
+    refreshToken: null,
+    expiresAt: 1,
+    signedInAt: 0,
+    cloud: 'global',
+    clientId: 'c',
+    tenant: 't',
+  };
   it.each([
     ['nothing stored', undefined, null],
     ['a string', 'token', null],
@@ -294,27 +296,8 @@ describe('token requests and responses', () => {
       },
       null,
     ],
-    [
-      'a well-formed set',
-      {
-        accessToken: 'a',
-        refreshToken: null,
-        expiresAt: 1,
-        signedInAt: 0,
-        cloud: 'global',
-        clientId: 'c',
-        tenant: 't',
-      },
-      {
-        accessToken: 'a',
-        refreshToken: null,
-        expiresAt: 1,
-        signedInAt: 0,
-        cloud: 'global',
-        clientId: 'c',
-        tenant: 't',
-      },
-    ],
+    // A fresh copy as the expected value, so the set read back is compared with the one stored.
+    ['a well-formed set', WELL_FORMED_SET, { ...WELL_FORMED_SET }],
   ])('stored tokens: %s', (_, raw, expected) => {
     expect(parseTokenSet(raw)).toEqual(expected);
   });

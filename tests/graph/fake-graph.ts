@@ -1,6 +1,7 @@
 // A fake Microsoft Graph for unit tests: answers fetch() from the saved v1.0 fixtures.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { SignInConfig } from '../../lib/graph/auth';
 
 export function fixture(name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(resolve('tests/fixtures/graph', name), 'utf8')) as Record<
@@ -8,6 +9,15 @@ export function fixture(name: string): Record<string, unknown> {
     unknown
   >;
 }
+
+/** The extension's redirect URI and sign-in settings the auth and session tests sign in with. */
+export const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
+export const SIGN_IN_CONFIG: SignInConfig = {
+  clientId: '5b7c0a2e-1d3f-4e6a-9b8c-7d6e5f4a3b2c',
+  tenant: 'contoso.onmicrosoft.com',
+  cloud: 'global',
+  redirectUri: REDIRECT,
+};
 
 export const PACKAGE_ID = '6f1d2c3a-1b2c-4d5e-8f90-a1b2c3d4e5f6';
 export const GRAPH = 'https://graph.microsoft.com';

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { sessionEndsAt, type SignInConfig, type TokenSet } from '../../lib/graph/auth';
+import { sessionEndsAt, type TokenSet } from '../../lib/graph/auth';
 import { challengeFor } from '../../lib/graph/pkce';
 import { GraphProblem } from '../../lib/graph/problems';
 import { createGraphSession } from '../../lib/graph/session';
-import { fixture } from './fake-graph';
+import { fixture, SIGN_IN_CONFIG } from './fake-graph';
 
-const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
-const CONFIG: SignInConfig = {
-  clientId: '5b7c0a2e-1d3f-4e6a-9b8c-7d6e5f4a3b2c',
-  tenant: 'contoso.onmicrosoft.com',
-  cloud: 'global',
-  redirectUri: REDIRECT,
-};
 const NOW = 1_800_000_000_000;
 
 /** A fake identity platform: the authorize step remembers the challenge; the token step checks the verifier. */
@@ -77,7 +70,7 @@ const problem = (p: Promise<unknown>) =>
 describe('Graph session', () => {
   it('signs in with PKCE: the token endpoint accepts the verifier that matches the challenge', async () => {
     const w = world();
-    const tokens = await w.session.signIn(CONFIG);
+    const tokens = await w.session.signIn(SIGN_IN_CONFIG);
     expect(tokens.accessToken).toContain('fake-access-token');
     expect(tokens.expiresAt).toBe(NOW + 4299 * 1000);
     // The sign-in's own clock: its 24 hours start now, whatever the access token's hour.
@@ -92,7 +85,7 @@ describe('Graph session', () => {
       launch: (url) =>
         Promise.resolve(`${new URL(url).searchParams.get('redirect_uri')}?code=c&state=forged`),
     });
-    expect(await problem(w.session.signIn(CONFIG))).toBe('sign-in-failed');
+    expect(await problem(w.session.signIn(SIGN_IN_CONFIG))).toBe('sign-in-failed');
     expect(w.tokenBodies).toHaveLength(0);
   });
 
@@ -105,12 +98,12 @@ describe('Graph session', () => {
     ],
   ])('launch fails: %s', async (_, error, code) => {
     const w = world({ launch: async () => Promise.reject(error) });
-    expect(await problem(w.session.signIn(CONFIG))).toBe(code);
+    expect(await problem(w.session.signIn(SIGN_IN_CONFIG))).toBe(code);
   });
 
   it('reports missing consent from the token endpoint', async () => {
     const w = world({ tokenAnswer: { status: 400, body: fixture('token-error-consent.json') } });
-    expect(await problem(w.session.signIn(CONFIG))).toBe('consent-required');
+    expect(await problem(w.session.signIn(SIGN_IN_CONFIG))).toBe('consent-required');
     expect(w.stored()).toBeUndefined();
   });
 
@@ -131,8 +124,8 @@ describe('Graph session', () => {
     expiresAt,
     signedInAt,
     cloud: 'global',
-    clientId: CONFIG.clientId,
-    tenant: CONFIG.tenant,
+    clientId: SIGN_IN_CONFIG.clientId,
+    tenant: SIGN_IN_CONFIG.tenant,
   });
 
   it('uses a token that is still good', async () => {

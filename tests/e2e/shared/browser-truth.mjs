@@ -1,6 +1,10 @@
 // The browser-truth differential test, shared by Chromium (tests/e2e/browser-truth.test.mjs) and
 // Firefox (tests/e2e-firefox/browser-truth.test.mjs): what a browser makes of each string as an
 // `<a href>`, and how the link engine's verdicts must agree with it.
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { loadTs } from '../../../scripts/bench/load-ts.mjs';
+import { browserTruthCases } from '../browser-truth-strings.mjs';
 
 export const OFFICIAL = new Set(['myaccess.microsoft.com', 'myaccess.microsoft.us']);
 // A verdict of dangerous on a link that does open an official host is acceptable only for a
@@ -19,6 +23,9 @@ export const DISGUISE = new Set([
   'scheme-unsafe',
 ]);
 export const BATCH = 4000;
+// The page the strings are tried in, and what it is answered with.
+export const PAGE = 'https://fixture.test/';
+export const PAGE_HTML = '<!doctype html><title>browser truth</title>';
 const SHOWN = 40;
 
 // JSON with every non-ASCII character escaped: the separators are mostly invisible.
@@ -218,4 +225,30 @@ export function judgeAgainstBrowser({ name, cases, results, analyzeLink, started
       `First ${shown.length} (one per kind and family first):\n${examples.join('\n')}`;
   }
   return { lines, failure };
+}
+
+/** What the browser makes of each string in `page` (an open PAGE), in batches of BATCH. */
+export async function hrefsOnPage(page, inputs) {
+  const out = [];
+  for (let i = 0; i < inputs.length; i += BATCH)
+    out.push(...(await page.evaluate(hrefHosts, inputs.slice(i, i + BATCH))));
+  return out;
+}
+
+/**
+ * The whole differential test for the browser `name`: bundles the link engine from its
+ * TypeScript source, asks `readHrefs(inputs)` what the browser makes of every generated string,
+ * prints the report and fails on any disagreement.
+ */
+export async function browserTruthTest(name, readHrefs) {
+  const started = Date.now();
+  const { analyzeLink } = await loadTs(
+    fileURLToPath(new URL('../../../lib/link/index.ts', import.meta.url)),
+  );
+  const cases = browserTruthCases();
+  assert.ok(cases.length >= 2000, `only ${cases.length} strings generated`);
+  const results = await readHrefs(cases.map((c) => c.input));
+  const { lines, failure } = judgeAgainstBrowser({ name, cases, results, analyzeLink, started });
+  console.log(lines.join('\n'));
+  if (failure) assert.fail(failure);
 }

@@ -12,7 +12,9 @@ export function fixture(name) {
 }
 
 /** Polls `read` until it returns `expected` (bounded), returning the last value for the assertion. */
-export async function eventually(read, expected, { timeout = 5_000, interval = 50 } = {}) {
+// A first message wakes the service worker, which on a busy 2-core machine can take seconds: wait
+// long enough for that, since a value that never comes still fails the test, only later.
+export async function eventually(read, expected, { timeout = 15_000, interval = 50 } = {}) {
   const end = Date.now() + timeout;
   let value = await read();
   while (value !== expected && Date.now() < end) {
