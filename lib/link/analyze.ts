@@ -1,5 +1,5 @@
 import { findLinks } from './find';
-import { problem } from './problems';
+import { addProblems } from './problems';
 import { notALink } from './result';
 import type { LinkAnalysis, Verdict } from './types';
 
@@ -18,13 +18,11 @@ export function analyzeLink(input: string): LinkAnalysis {
       text,
       /^\s*(?:[#/@]\S*)?access-packages/i.test(text) ? 'link-partial' : 'not-my-access',
     );
+  // findLinks built these answers for this call alone: the chosen one is completed in place.
   const chosen = mostConcerning(links);
-  const several = links.length > 1 && !chosen.problems.some((p) => p.code === 'several-links');
-  return {
-    ...chosen,
-    input: text,
-    problems: several ? [...chosen.problems, problem('several-links')] : chosen.problems,
-  };
+  chosen.input = text;
+  if (links.length > 1) chosen.problems = addProblems([...chosen.problems], 'several-links');
+  return chosen;
 }
 
 /** Order of concern: every view opens on the first link of the first kind here (fail closed). */

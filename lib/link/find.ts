@@ -45,7 +45,7 @@ export function findLinks(text: string): LinkAnalysis[] {
   if (isOnePlainRun(original)) {
     const chosen =
       original.length >= 8 ? choose(readingsOf(original, true, false, judgeOnce)) : undefined;
-    return chosen ? [placed(chosen, original, 0, original.length)] : [];
+    return chosen ? [placed(chosen, original, 0, original.length, true)] : [];
   }
   const judge = memoJudge();
   const stretches: Stretch[] = [];
@@ -85,7 +85,7 @@ function verdicts(original: string, stretches: Stretch[]): LinkAnalysis[] {
       if (first) first.count = (first.count ?? 1) + 1;
       continue;
     }
-    out.push(placed(chosen, original, start, end));
+    out.push(placed(chosen, original, start, end, false));
   }
   return out;
 }
@@ -105,20 +105,27 @@ function reported() {
   };
 }
 
-/** The chosen reading's analysis, tied to its span [start, end) of the user's text. */
-function placed(chosen: Reading, original: string, start: number, end: number): LinkAnalysis {
-  const judged = chosen.judged.analysis;
+/**
+ * The chosen reading's analysis, tied to its span [start, end) of the user's text. `owned`: it was
+ * judged for this place alone (the one-run path judges without a memo), so it is completed in
+ * place; a memoised judgement may serve several places and is copied.
+ */
+function placed(
+  chosen: Reading,
+  original: string,
+  start: number,
+  end: number,
+  owned: boolean,
+): LinkAnalysis {
+  const analysis = owned ? chosen.judged.analysis : { ...chosen.judged.analysis };
+  analysis.input = start === 0 && end === original.length ? original : original.slice(start, end);
+  analysis.span = { start, end };
   // Read from text the user did not write as such (decoded, joined over lines): say so. (A markup
   // target may stand elsewhere in the text, as a Markdown reference's does.)
-  const encoded = judged.problems.some((p) => p.code === 'link-encoded');
-  const cleaned = !encoded && !original.includes(chosen.text);
-  // A copy: judgements are memoised, and one may serve several places in the text.
-  return {
-    ...judged,
-    input: start === 0 && end === original.length ? original : original.slice(start, end),
-    span: { start, end },
-    problems: cleaned ? addProblems([...judged.problems], 'text-cleaned') : judged.problems,
-  };
+  const encoded = analysis.problems.some((p) => p.code === 'link-encoded');
+  if (!encoded && !original.includes(chosen.text))
+    analysis.problems = addProblems([...analysis.problems], 'text-cleaned');
+  return analysis;
 }
 
 const RANK = { valid: 3, repairable: 2, invalid: 1, dangerous: 0 } as const;
