@@ -20,5 +20,8 @@ export const STORAGE_KEYS = {
   graphTokens: 'graphTokens',
 } as const;
 
+/** How many confirmed directory hints `recentHints` keeps (the popup and the notice both write it). */
+export const RECENT_HINTS = 20;
+
 /** session: what a tab's page reported (one key per tab, removed with the tab). */
 export const tabStateKey = (tabId: number) => `tab:${tabId}`;

@@ -1,5 +1,5 @@
 // The one module of lib/ that touches extension storage: typed, versioned items (WXT storage).
-import { STORAGE_KEYS } from './storage-keys';
+import { RECENT_HINTS, STORAGE_KEYS } from './storage-keys';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { parseAnswers, withAnswers, type Answers } from './eligibility/answers';
@@ -72,8 +72,6 @@ export const historyStore: HistoryStore = {
   /** Puts back what `clear` removed (the options' undo). */
   restore: (entries) => historyItem.setValue(parseHistory(entries)),
 };
-
-export const RECENT_HINTS = 20;
 
 export async function readRecentHints(): Promise<string[]> {
   const raw: unknown = await recentHintsItem.getValue();

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { STORAGE_KEYS } from '../../lib/storage-keys';
+import { RECENT_HINTS, STORAGE_KEYS } from '../../lib/storage-keys';
 import { repairLink } from '../../lib/link/build';
 import type { LinkAnalysis } from '../../lib/link/types';
 import { pushRecent } from '../../lib/recent';
@@ -127,7 +127,7 @@ export async function showIncompleteNotice(analysis: LinkAnalysis, signal: Abort
     const r = repaired();
     if (r.verdict !== 'valid' || !r.canonical) return;
     if (r.directoryHint && analysis.needs.includes('directoryHint'))
-      await pushList(HINTS, r.directoryHint, 20);
+      await pushList(HINTS, r.directoryHint, RECENT_HINTS);
     location.assign(r.canonical);
   };
   // Storage writes in the order the user acted: an undo never lands before its dismissal.
