@@ -48,11 +48,12 @@ export function findLinks(text: string): LinkAnalysis[] {
     return chosen ? [placed(chosen, original, 0, original.length, true)] : [];
   }
   const judge = memoJudge();
-  const stretches: Stretch[] = [];
   // The decoded reading first: where both read a link equally well, its form is the cleaner one.
+  // (Joined with concat, not push(...): a long text has more stretches than a call takes arguments.)
   const decoded = decodeText(original);
-  if (decoded) stretches.push(...stretchesOf(decoded.text, (i) => decoded.from[i]!, false, judge));
-  stretches.push(...stretchesOf(original, (i) => i, true, judge));
+  const stretches = (
+    decoded ? stretchesOf(decoded.text, (i) => decoded.from[i]!, false, judge) : []
+  ).concat(stretchesOf(original, (i) => i, true, judge));
   return verdicts(original, merged(stretches));
 }
 
@@ -171,7 +172,7 @@ function merged(stretches: Stretch[]): Stretch[] {
     const last = out.at(-1);
     if (last && s.start < last.end) {
       last.end = Math.max(last.end, s.end);
-      last.readings.push(...s.readings);
+      for (const reading of s.readings) last.readings.push(reading);
     } else {
       out.push(s);
     }
