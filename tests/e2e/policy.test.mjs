@@ -10,6 +10,7 @@ import {
   buildTestExtension,
   policySkipReason,
   TEST_EXTENSION_ID,
+  TEST_POLICY,
   withChromiumPolicy,
 } from './shared/managed-policy.mjs';
 
@@ -23,23 +24,11 @@ before(() => {
 });
 after(() => outDir && rmSync(outDir, { recursive: true, force: true }));
 
-const POLICY = {
-  directoryHint: 'Contoso.onmicrosoft.com',
-  cloud: 'global',
-  organization: 'Contoso',
-  emailLanguage: 'nl',
-  knownDirectories: [
-    { directory: 'fabrikam.com', name: 'Fabrikam' },
-    { directory: 'not a directory', name: 'Broken' },
-  ],
-  locked: ['directoryHint', 'knownDirectories', 'favouriteColour'],
-};
-
 test(
   'policy: a locked hint in the options, known directories in the popup and on the page',
   { timeout: 240_000, skip: skip ?? false },
   async () => {
-    await withChromiumPolicy(POLICY, () =>
+    await withChromiumPolicy(TEST_POLICY, () =>
       withExtension(
         async ({ context, extensionId, serve }) => {
           assert.equal(extensionId, TEST_EXTENSION_ID, 'the test build’s id is pinned by its key');

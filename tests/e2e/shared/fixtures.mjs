@@ -15,9 +15,10 @@ export function fixture(name) {
 // A first message wakes the service worker, which on a busy 2-core machine can take seconds: wait
 // long enough for that, since a value that never comes still fails the test, only later.
 export async function eventually(read, expected, { timeout = 15_000, interval = 50 } = {}) {
+  const done = typeof expected === 'function' ? expected : (value) => value === expected;
   const end = Date.now() + timeout;
   let value = await read();
-  while (value !== expected && Date.now() < end) {
+  while (!done(value) && Date.now() < end) {
     await new Promise((r) => setTimeout(r, interval));
     value = await read();
   }

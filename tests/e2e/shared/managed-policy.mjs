@@ -1,8 +1,9 @@
 // Real managed policies for the browser suites: the extension's `storage.managed` as an
 // administrator sets it. Chromium (Debian's build) reads JSON files in /etc/chromium/policies/managed;
-// Firefox reads distribution/policies.json beside its binary. Writing either needs root.
+// Firefox on Linux reads /etc/firefox/policies/policies.json (Debian's firefox-esr too; checked:
+// /etc/firefox-esr/policies is not read). Writing either needs root.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const KEY = JSON.parse(readFileSync(resolve('tests/e2e/test-extension-key.json'), 'utf8'));
@@ -11,12 +12,52 @@ export const TEST_EXTENSION_ID = KEY.id;
 /** The Firefox add-on id (pinned in every build). */
 export const GECKO_ID = 'access-link-doctor@accesslinkdoctor.dev';
 export const CHROMIUM_POLICY_DIR = '/etc/chromium/policies/managed';
+export const FIREFOX_POLICY_FILE = '/etc/firefox/policies/policies.json';
+
+/**
+ * What both suites set by policy: a locked hint, an unlocked organisation and email language, a
+ * known-directory list with one bad entry, and a lock on a key the extension does not know.
+ */
+export const TEST_POLICY = {
+  directoryHint: 'Contoso.onmicrosoft.com',
+  cloud: 'global',
+  organization: 'Contoso',
+  emailLanguage: 'nl',
+  knownDirectories: [
+    { directory: 'fabrikam.com', name: 'Fabrikam' },
+    { directory: 'not a directory', name: 'Broken' },
+  ],
+  locked: ['directoryHint', 'knownDirectories', 'favouriteColour'],
+};
 
 /** Why policies cannot be written here, or null when they can. */
 export function policySkipReason() {
   if (typeof process.getuid !== 'function' || process.getuid() !== 0)
     return 'managed policies need root (they live under /etc): run the suite as root to include this test';
   return null;
+}
+
+/**
+ * Why Firefox's policies.json cannot be written for this run, or null when it can. Firefox reads one
+ * file only, so an administrator's own file on this machine is never overwritten.
+ */
+export function firefoxPolicySkipReason() {
+  return (
+    policySkipReason() ??
+    (existsSync(FIREFOX_POLICY_FILE)
+      ? `${FIREFOX_POLICY_FILE} already exists on this machine; it is left alone and this test skipped`
+      : null)
+  );
+}
+
+/**
+ * Writes `policy` for the add-on as Firefox's policies.json, and returns the function that removes
+ * it again. Firefox reads the file when it starts: write it before launching.
+ */
+export function writeFirefoxPolicy(policy, addonId = GECKO_ID) {
+  mkdirSync(join(FIREFOX_POLICY_FILE, '..'), { recursive: true });
+  writeFileSync(FIREFOX_POLICY_FILE, JSON.stringify(firefoxPoliciesJson(policy, addonId), null, 2));
+  return () => rmSync(FIREFOX_POLICY_FILE, { force: true });
 }
 
 /** Builds the Chromium extension with the test key into `outDir` (never the store build). */
