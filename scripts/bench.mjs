@@ -26,8 +26,10 @@ row(
   '≤ 50 ms',
   link.findLinksMs <= 50,
 );
-for (const [shape, ms] of Object.entries(link.hostile))
+for (const [shape, { ms, growth }] of Object.entries(link.hostile)) {
   row(`analyzeLink on 100,000 characters of ${shape}`, `${ms.toFixed(1)} ms`, '≤ 50 ms', ms <= 50);
+  row(`  10× the text (${shape}) → × the time`, growth.toFixed(1), '≤ 12', growth <= 12);
+}
 
 const sizes = bundleSizes();
 for (const [file, size] of Object.entries(sizes.contentScripts))
@@ -78,22 +80,28 @@ row(
 row('ratio popup / bare page (side by side)', popup.ratio.toFixed(2), '≤ 1.5', popup.ratio <= 1.5);
 row('popup open, worst', ms(popup.popup[popup.popup.length - 1]), '', true);
 row(
-  `paste of ${(popup.mailBytes / 1e6).toFixed(2)} MB with 200 links → verdict painted`,
+  `paste of ${(popup.mailBytes / 1e6).toFixed(2)} MB with 200 links → verdict painted, median of 7`,
   `${popup.paste.toFixed(1)} ms`,
   '≤ 300 ms',
   popup.paste <= 300,
+);
+row(
+  'the next keystroke (the paste is held beside the box) → next frame painted, median of 7',
+  `${popup.keystroke.toFixed(1)} ms`,
+  '≤ 50 ms',
+  popup.keystroke <= 50,
+);
+row(
+  'a keystroke once that text is put in the box on purpose ("Edit it in the box"), median of 7',
+  `${popup.editedKeystroke.toFixed(1)} ms`,
+  '',
+  true,
 );
 row(
   'the same keystroke in a bare text box holding that text (the browser alone)',
   `${popup.bareKeystroke.toFixed(1)} ms`,
   '',
   true,
-);
-row(
-  'a keystroke in that text → next frame painted, median of 7',
-  `${popup.keystroke.toFixed(1)} ms`,
-  '≤ 50 ms',
-  popup.keystroke <= 50,
 );
 
 const catalog = await benchCatalog();

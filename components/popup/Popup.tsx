@@ -6,7 +6,7 @@ import type { PopupEnv } from './env';
 import { HistoryList } from './HistoryList';
 import { LinkList } from './LinkList';
 import { anchorsInHtml } from './paste-html';
-import { createPopupState, LARGE_TEXT, type PopupState } from './state';
+import { createPopupState, HOLD_TEXT, LARGE_TEXT, type PopupState } from './state';
 import { VerdictView } from './VerdictView';
 import { lazy } from '../Lazy';
 
@@ -27,15 +27,17 @@ function onPaste(e: JSX.TargetedClipboardEvent<HTMLTextAreaElement>, state: Popu
   // Files or images: nothing to check, and the browser's own paste is left alone.
   if (!plain && !html) return;
   e.preventDefault();
+  const { selectionStart: start, selectionEnd: end, value } = box;
+  const whole = value.slice(0, start) + plain + value.slice(end);
+  // Too long for the box (a long thread with its quotes): checked, and held beside the box.
+  if (whole.length > HOLD_TEXT) return void state.pasted(whole, plain, anchorsInHtml(html));
   if (!isLargePaste(plain)) {
     insertText(box, plain);
     void state.pasted(box.value, plain, anchorsInHtml(html));
     return;
   }
-  // A large paste (a long thread): the verdict first, the text in the box right after, caret after it.
-  const { selectionStart: start, selectionEnd: end, value } = box;
+  // A large paste: the verdict first, the text in the box right after, caret after it.
   const caret = start + plain.length;
-  const whole = value.slice(0, start) + plain + value.slice(end);
   void state.pasted(whole, plain, anchorsInHtml(html), true);
   // Once the state has put the text in (a frame later), as the browser's own paste would.
   requestAnimationFrame(() =>
@@ -116,6 +118,25 @@ export function Popup({
         onInput={(e) => state.setText(e.currentTarget.value)}
         onPaste={(e) => onPaste(e, state)}
       />
+      {state.held.value !== null && (
+        <div class="held-paste" data-testid="held-paste">
+          <p role="status">{t('heldPaste', state.held.value.length.toLocaleString())}</p>
+          <div class="row">
+            <button type="button" onClick={() => state.editHeld()}>
+              {t('heldPasteEdit')}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                state.clearHeld();
+                paste.current?.focus();
+              }}
+            >
+              {t('heldPasteClear')}
+            </button>
+          </div>
+        </div>
+      )}
       {state.checking.value && (
         <p id="paste-pending" class="muted" role="status">
           {t('checkingText')}
@@ -124,7 +145,7 @@ export function Popup({
       {links.value.length === 0 && !state.portal.value && !state.checking.value && (
         <p class="muted">{t('emptyHint')}</p>
       )}
-      {state.text.value.length > MAX_TEXT && (
+      {state.analysed.value.length > MAX_TEXT && (
         <p class="muted" role="status">
           {t('textTooLong', MAX_TEXT.toLocaleString())}
         </p>

@@ -64,6 +64,11 @@ export function countLinks(links: readonly LinkAnalysis[]): FoundLink[] {
 
 /** Texts longer than this are analysed once typing pauses, not on every keystroke. */
 export const LARGE_TEXT = 20_000;
+/**
+ * A paste longer than this is checked but held beside the box, not put in it: a text box holding a
+ * megabyte makes every keystroke slow (the browser's own layout, whatever the page does).
+ */
+export const HOLD_TEXT = 100_000;
 const TYPING_PAUSE_MS = 250;
 
 /** The popup's state: a few signals and the actions that change them. Views stay dumb. */
@@ -82,6 +87,8 @@ export function createPopupState(env: PopupEnv, initialText = '', initialAnchors
       checking.value = false;
     });
   }
+  /** A paste too long for the box (over HOLD_TEXT): what is checked while it is held. */
+  const held = signal<string | null>(null);
   /** The anchors of the last paste's HTML (or the right-clicked link): what the links really point to. */
   const anchors = signal<Anchor[]>(initialAnchors);
   /** The link the user chose; null until they do, and again whenever the text changes. */
@@ -127,6 +134,7 @@ export function createPopupState(env: PopupEnv, initialText = '', initialAnchors
   return {
     text,
     analysed,
+    held,
     total,
     anchors,
     selected,
@@ -163,6 +171,8 @@ export function createPopupState(env: PopupEnv, initialText = '', initialAnchors
     setText(value: string) {
       batch(() => {
         text.value = value;
+        // Typing starts a new check: the held paste is no longer what the verdict is about.
+        held.value = null;
         anchors.value = [];
         selected.value = null;
         // A keystroke in a large text must not wait for a full analysis (the engine takes tens of
@@ -186,9 +196,13 @@ export function createPopupState(env: PopupEnv, initialText = '', initialAnchors
      * on screen (laying out a megabyte in a text box takes the browser longer than finding its links).
      */
     async pasted(value: string, plain: string, pastedAnchors: Anchor[] = [], textLater = false) {
+      const hold = value.length > HOLD_TEXT;
+      if (hold) textLater = false;
       const before = text.value;
       batch(() => {
-        if (!textLater) text.value = value;
+        held.value = hold ? value : null;
+        if (hold) text.value = '';
+        else if (!textLater) text.value = value;
         anchors.value = pastedAnchors;
         selected.value = null;
         analyseNow(value);
@@ -204,6 +218,25 @@ export function createPopupState(env: PopupEnv, initialText = '', initialAnchors
         (l) => l.verdict !== 'invalid',
       );
       if (brought.length > 0) await record(mostConcerning(brought), 'checked');
+    },
+    /** Puts the held paste in the box after all, to edit it (each keystroke then costs the browser more). */
+    editHeld() {
+      const value = held.value;
+      if (value === null) return;
+      batch(() => {
+        text.value = value;
+        held.value = null;
+      });
+    },
+    /** Lets go of the held paste: back to an empty box. */
+    clearHeld() {
+      batch(() => {
+        held.value = null;
+        text.value = '';
+        anchors.value = [];
+        selected.value = null;
+        analyseNow('');
+      });
     },
     async copy(analysis: LinkAnalysis, link: string) {
       const ok = await env.copy(link);

@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Popup } from '../../components/popup/Popup';
+import { HOLD_TEXT } from '../../components/popup/state';
 import { findLinksInAnchors, MAX_TEXT, type Anchor, type LinkAnalysis } from '../../lib/link';
 import { G } from '../fixtures/link-rows';
 import { fakeEnv } from './fake-env';
@@ -493,6 +494,39 @@ describe('Popup', () => {
       } finally {
         vi.useRealTimers();
       }
+    });
+
+    it('a paste too long for the box is checked and held beside it; typing, editing and clearing', async () => {
+      const env = setup();
+      const thread = `${'> Quoted reply with its signature and footer. '.repeat(2_600)}\n${LINK}\n`;
+      expect(thread.length).toBeGreaterThan(HOLD_TEXT);
+      paste({ 'text/plain': thread });
+      // Checked at once, and the box stays empty, so a keystroke costs nothing extra.
+      expect(verdict().dataset.verdict).toBe('valid');
+      expect(box().value).toBe('');
+      const held = () => screen.queryByTestId('held-paste');
+      expect(held()!.textContent).toContain(
+        `(${thread.length.toLocaleString()} characters) is checked`,
+      );
+      await waitFor(() => expect(env.addHistory).toHaveBeenCalledTimes(1));
+      // Typing starts a new check.
+      fireEvent.input(box(), { target: { value: LOOKALIKE } });
+      expect(held()).toBeNull();
+      expect(verdict().dataset.verdict).toBe('dangerous');
+      // Editing puts the text in the box after all.
+      fireEvent.input(box(), { target: { value: '' } });
+      paste({ 'text/plain': thread });
+      fireEvent.click(screen.getByRole('button', { name: 'Edit it in the box' }));
+      expect(held()).toBeNull();
+      expect(box().value).toBe(thread);
+      expect(verdict().dataset.verdict).toBe('valid');
+      // Clearing lets go of it: nothing checked, the box focused for the next paste.
+      fireEvent.input(box(), { target: { value: '' } });
+      paste({ 'text/plain': thread });
+      fireEvent.click(screen.getByRole('button', { name: 'Clear' }));
+      expect(held()).toBeNull();
+      expect(screen.queryByTestId('verdict')).toBeNull();
+      expect(document.activeElement).toBe(box());
     });
 
     it.each([
