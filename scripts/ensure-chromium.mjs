@@ -1,6 +1,6 @@
 // Makes sure a Chromium is there for the real-browser tests: installs Debian's when it can.
-import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { aptInstall, aptUpdate } from './apt.mjs';
 import { findChromium } from './chromium-path.mjs';
 
 const found = findChromium();
@@ -17,9 +17,8 @@ if (process.env.CHROME_PATH) {
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (isRoot && existsSync('/usr/bin/apt-get')) {
   console.log("Chromium not found: installing Debian's chromium package (about a minute)…");
-  execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', {
-    stdio: 'inherit',
-  });
+  aptUpdate();
+  aptInstall('chromium');
   if (findChromium()) process.exit(0);
 }
 console.error(

@@ -2,6 +2,7 @@
 // firefox-esr when it can (root and apt), and otherwise says what to install or set.
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { aptInstall, aptUpdate } from './apt.mjs';
 import { atLeast, findFirefox, firefoxVersion, MIN_VERSION } from './firefox-path.mjs';
 
 if (!MIN_VERSION) {
@@ -37,15 +38,12 @@ let aptNote = '';
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (isRoot && existsSync('/usr/bin/apt-get')) {
   console.log(`${found.problem}: installing Debian's firefox-esr package (about a minute)…`);
-  execSync('apt-get update -qq', { stdio: 'inherit' });
+  aptUpdate();
   // apt installs the highest candidate: on Debian 12 the security suite's ESR (153), not the main
   // suite's 140, which is older than the add-on's minimum. Without the security suite, say so.
   const policy = execSync('apt-cache policy firefox-esr', { encoding: 'utf8' });
   const candidate = /Candidate:\s*(\d+(?:\.\d+)*)/.exec(policy)?.[1];
-  if (candidate && atLeast(candidate, MIN_VERSION))
-    execSync('DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr', {
-      stdio: 'inherit',
-    });
+  if (candidate && atLeast(candidate, MIN_VERSION)) aptInstall('firefox-esr');
   else
     aptNote =
       `apt offers firefox-esr ${candidate ?? 'not at all'}: ` +

@@ -1,5 +1,6 @@
 // Storage hygiene: the code paths that write storage run against the fake browser, then everything in
 // storage.local is searched for anything token-shaped. Sign-in secrets belong in storage.session only.
+// vitest: own process (its storage items must write their version key: they do when first used)
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browserGraph } from '../components/graph/graph-env';

@@ -10,7 +10,7 @@ import {
   generateTenant,
   packageGuid,
 } from '../fixtures/catalog-tenant.mjs';
-import { axeViolations } from './harness.mjs';
+import { axeViolations, eventually, oneBrowserPerFile } from './harness.mjs';
 import {
   allowGraphHosts,
   json,
@@ -19,6 +19,8 @@ import {
   untilSignedIn,
   withFakeSignIn,
 } from './graph-fakes.mjs';
+
+oneBrowserPerFile();
 
 const tenant = generateTenant(); // 100 catalogs, 2,000 packages
 
@@ -125,8 +127,10 @@ test(
     assert.match(await page.getByTestId('catalog-selection').textContent(), /^2 selected/);
     await page.bringToFront();
     await page.getByRole('button', { name: 'Copy as table' }).click();
+    // The status follows the clipboard write, which may take a moment on a busy machine.
+    const status = () => page.getByTestId('catalog-status').textContent();
     assert.match(
-      await page.getByTestId('catalog-status').textContent(),
+      await eventually(status, (text) => /Copied/.test(text ?? '')),
       /Copied 2 rows as a table/,
     );
     const clip = await page.evaluate(async () => {

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { eventually, G, withExtension } from './harness.mjs';
+import { eventually, G, oneBrowserPerFile, withExtension } from './harness.mjs';
 import { HINT_LABEL, MENU_CLICKS } from './shared/journeys.mjs';
+
+oneBrowserPerFile();
 
 // The tab a menu click comes from, as Chromium reports it.
 const TAB = {

@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { G, withExtension } from './harness.mjs';
+import { G, oneBrowserPerFile, withExtension } from './harness.mjs';
+
+oneBrowserPerFile();
 
 const saved = (name) => readFileSync(`tests/fixtures/openid/${name}`, 'utf8');
 const ANSWERS = {

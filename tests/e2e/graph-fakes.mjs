@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { resolve } from 'node:path';
-import { eventually, G, withExtension } from './harness.mjs';
+import { eventually, G, whenFileEnds, withExtension } from './harness.mjs';
 
 export const CLIENT_ID = '5b7c0a2e-1d3f-4e6a-9b8c-7d6e5f4a3b2c';
 export const GRAPH_FIXTURES = resolve('tests/fixtures/graph');
@@ -172,26 +172,35 @@ export async function signIn(options, extensionId, { hint = '' } = {}) {
   await options.getByRole('button', { name: 'Sign in to Microsoft Graph' }).click();
 }
 
+/** The file's authorize server, when its tests share one browser (it is mapped by a launch flag). */
+let fileAuthorize = null;
+
 /**
- * A test body: starts fakeAuthorizeServer, runs `fn` (given the extension's context and
- * `authorize`) in Chromium with login.microsoftonline.com mapped to it, and always stops it.
+ * A test body: runs `fn` (given the extension's context and `authorize`) in Chromium with
+ * login.microsoftonline.com mapped to a fakeAuthorizeServer. In a file with one browser the server
+ * is the file's too (started by its first test, its logs emptied for each); else it is stopped after.
  */
 export function withFakeSignIn(fn, { permissions = [] } = {}) {
   return async () => {
-    const authorize = await fakeAuthorizeServer();
-    try {
-      await withExtension((ctx) => fn({ ...ctx, authorize }), {
-        permissions,
-        args: [
-          `--host-resolver-rules=MAP login.microsoftonline.com 127.0.0.1:${authorize.port}`,
-          '--ignore-certificate-errors',
-        ],
-      });
-    } finally {
-      await authorize.close();
+    if (!fileAuthorize) {
+      const server = await fakeAuthorizeServer();
+      if (whenFileEnds(server.close)) fileAuthorize = server;
+      else return signInWith(server, fn, permissions).finally(server.close);
     }
+    fileAuthorize.requests.length = 0;
+    fileAuthorize.issued.clear();
+    return signInWith(fileAuthorize, fn, permissions);
   };
 }
+
+const signInWith = (authorize, fn, permissions) =>
+  withExtension((ctx) => fn({ ...ctx, authorize }), {
+    permissions,
+    args: [
+      `--host-resolver-rules=MAP login.microsoftonline.com 127.0.0.1:${authorize.port}`,
+      '--ignore-certificate-errors',
+    ],
+  });
 
 /** Waits (15 s at most) until the options page says the admin is signed in to Contoso. */
 export async function untilSignedIn(options) {

@@ -4,7 +4,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
-import { axeViolations, EXTENSION_DIR, G, popupOnPortalPackage } from './harness.mjs';
+import {
+  axeViolations,
+  EXTENSION_DIR,
+  G,
+  oneBrowserPerFile,
+  popupOnPortalPackage,
+} from './harness.mjs';
 import {
   allowGraphHosts,
   assertPkceSignIn,
@@ -19,6 +25,8 @@ import {
   untilSignedIn,
   withFakeSignIn,
 } from './graph-fakes.mjs';
+
+oneBrowserPerFile();
 
 /** The popup for package G once Graph checked it, with "Can a partner request it?" open. */
 async function checkedPopup(ctx) {
@@ -36,6 +44,8 @@ test('the manifest asks for Graph and sign-in hosts only as optional permissions
   assert.deepEqual(manifest.permissions, ['storage', 'contextMenus', 'activeTab', 'identity']);
   assert.equal(manifest.host_permissions, undefined);
   assert.deepEqual(manifest.optional_host_permissions, GRAPH_ORIGINS);
+  // The toolbar button's tooltip in the user's language (WXT takes it from the popup's <title>).
+  assert.equal(manifest.action.default_title, '__MSG_actionTitle__');
 });
 
 test(

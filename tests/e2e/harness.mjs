@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { findChromium } from '../../scripts/chromium-path.mjs';
 import { AXE, axeRun, eventually, fixture, G } from './shared/fixtures.mjs';
@@ -23,55 +24,138 @@ export const CHROMIUM_ARGS = [
   '--lang=en-US',
 ];
 
-/**
- * Starts Chromium with the extension, runs `fn`, and always closes the browser and removes its
- * profile, whatever `fn` does. Every wait inside is bounded.
- */
-export async function withExtension(
-  fn,
-  // extensionDir: another build (the policy suite's, whose id is pinned by a key).
-  { permissions = [], args = [], extensionDir = EXTENSION_DIR } = {},
-) {
+/** Starts Chromium with the extension; `close()` always removes its profile. */
+async function launch({ args, extensionDir }) {
   const executablePath = findChromium();
   if (!executablePath)
     throw new Error(
       'Chromium not found: run `node scripts/ensure-chromium.mjs` or set CHROME_PATH.',
     );
   const profile = mkdtempSync(join(tmpdir(), 'ald-e2e-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    timeout: 30_000,
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      ...CHROMIUM_ARGS,
-      ...args,
-    ],
-  });
-  context.setDefaultTimeout(10_000);
+  const close = async () => {
+    await context?.close().catch(() => {});
+    rmSync(profile, { recursive: true, force: true });
+  };
+  let context;
   try {
-    if (permissions.length) await context.grantPermissions(permissions);
-    // Nothing leaves the machine: every request is answered by a route or refused.
-    // (Routes registered later by a test take precedence over this one.)
-    await context.route(
-      (url) => url.protocol === 'http:' || url.protocol === 'https:',
-      (route) => route.abort('blockedbyclient'),
-    );
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath,
+      headless: true,
+      timeout: 30_000,
+      args: [
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
+        ...CHROMIUM_ARGS,
+        ...args,
+      ],
+    });
+    context.setDefaultTimeout(10_000);
+    await blockTheNetwork(context);
     const worker =
       context.serviceWorkers()[0] ??
       (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-    const extensionId = new URL(worker.url()).host;
-    return await fn({
-      context,
-      worker,
-      extensionId,
-      serve: (url, body) => serve(context, url, body),
-    });
-  } finally {
-    await context.close().catch(() => {});
-    rmSync(profile, { recursive: true, force: true });
+    return { context, worker, extensionId: new URL(worker.url()).host, close };
+  } catch (error) {
+    await close();
+    throw error;
   }
+}
+
+/** Nothing leaves the machine: every request is answered by a route or refused. */
+function blockTheNetwork(context) {
+  // Routes registered later by a test take precedence over this one.
+  return context.route(
+    (url) => url.protocol === 'http:' || url.protocol === 'https:',
+    (route) => route.abort('blockedbyclient'),
+  );
+}
+
+/** The file's one browser, when it asked for one (`oneBrowserPerFile`), and what it was launched with. */
+let shared = null;
+let sharing = false;
+const atFileEnd = [];
+
+/**
+ * One Chromium for all the tests of this file: launched by its first test, closed after its last
+ * (a launch costs seconds). Each test still starts clean: no pages, no routes but the network
+ * block, no granted permissions, empty storage, no optional host access. Call it at the top of a
+ * test file. `cleanup` functions (a file's fake servers) run after the browser is closed.
+ */
+export function oneBrowserPerFile() {
+  sharing = true;
+  after(async () => {
+    await shared?.close();
+    shared = null;
+    for (const cleanup of atFileEnd) await cleanup();
+  });
+}
+
+/** Runs `cleanup` once this file's tests are done (with `oneBrowserPerFile`), or returns false. */
+export function whenFileEnds(cleanup) {
+  if (sharing) atFileEnd.push(cleanup);
+  return sharing;
+}
+
+/** Back to a clean start in the file's browser (see `oneBrowserPerFile`). */
+async function reset({ context, extensionId }, permissions) {
+  // One blank tab stays: with no window left, the browser has nowhere to open a tab.
+  const blank = await context.newPage();
+  for (const page of context.pages()) if (page !== blank) await page.close().catch(() => {});
+  await context.unrouteAll({ behavior: 'ignoreErrors' });
+  await blockTheNetwork(context);
+  await context.clearPermissions();
+  if (permissions.length) await context.grantPermissions(permissions);
+  const worker = await extensionWorker(context, extensionId);
+  await worker.evaluate(async () => {
+    await Promise.all([chrome.storage.local.clear(), chrome.storage.session.clear()]);
+    // Host access an earlier test granted (the Graph hosts are optional): taken back.
+    const optional = chrome.runtime.getManifest().optional_host_permissions ?? [];
+    if (optional.length) await chrome.permissions.remove({ origins: optional });
+  });
+  return worker;
+}
+
+/** The extension's service worker, woken by opening one of its pages if it had stopped. */
+async function extensionWorker(context, extensionId) {
+  const running = () =>
+    context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+  if (running()) return running();
+  const waking = context.waitForEvent('serviceworker', { timeout: 15_000 });
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  await waking;
+  await page.close();
+  return running();
+}
+
+/**
+ * Runs `fn` with Chromium and the extension loaded: the file's browser (`oneBrowserPerFile`), made
+ * clean, or else a browser of its own that is always closed and its profile removed, whatever `fn`
+ * does. `args` or another `extensionDir` (the policy suite's build, whose id is pinned by a key)
+ * need a browser launched with them. Every wait inside is bounded.
+ */
+export async function withExtension(
+  fn,
+  { permissions = [], args = [], extensionDir = EXTENSION_DIR } = {},
+) {
+  const serveIn = (context) => (url, body) => serve(context, url, body);
+  if (!sharing) {
+    const browser = await launch({ args, extensionDir });
+    try {
+      if (permissions.length) await browser.context.grantPermissions(permissions);
+      return await fn({ ...browser, serve: serveIn(browser.context) });
+    } finally {
+      await browser.close();
+    }
+  }
+  const key = JSON.stringify([args, extensionDir]);
+  if (shared?.key !== key) {
+    await shared?.close();
+    shared = { ...(await launch({ args, extensionDir })), key };
+  }
+  const worker = await reset(shared, permissions);
+  const { context, extensionId } = shared;
+  return fn({ context, worker, extensionId, serve: serveIn(context) });
 }
 
 /** Answers requests to `pattern` (a glob such as 'https://myaccess.microsoft.com/**') with HTML. */

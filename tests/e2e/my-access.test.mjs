@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { badgeOf, eventually, fixture, G, withExtension } from './harness.mjs';
+import { badgeOf, eventually, fixture, G, oneBrowserPerFile, withExtension } from './harness.mjs';
+
+oneBrowserPerFile();
 
 const PAGE = fixture('my-access.html');
 const COMPLETE = `https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/${G}`;

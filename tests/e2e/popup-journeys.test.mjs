@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { axeViolations, G, popupOnPortalPackage, withExtension } from './harness.mjs';
+import {
+  axeViolations,
+  G,
+  oneBrowserPerFile,
+  popupOnPortalPackage,
+  withExtension,
+} from './harness.mjs';
 import { repairByKeyboard } from './shared/popup-steps.mjs';
+
+oneBrowserPerFile();
 
 test(
   'popup opened on an Entra package tab shows the package, Hidden, and its complete link',

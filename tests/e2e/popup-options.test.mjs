@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { axeViolations, G, withExtension } from './harness.mjs';
+import { axeViolations, G, oneBrowserPerFile, withExtension } from './harness.mjs';
+
+oneBrowserPerFile();
 
 test(
   'popup: a Safe Links-wrapped, truncated link in an email is repaired and copied',

@@ -1,7 +1,9 @@
 // A paste into the popup as Chromium delivers it: a ClipboardEvent with both flavours of a copied email.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { eventually, G, withExtension } from './harness.mjs';
+import { eventually, G, oneBrowserPerFile, withExtension } from './harness.mjs';
+
+oneBrowserPerFile();
 
 const LINK = `https://myaccess.microsoft.com/@contoso.com#/access-packages/${G}`;
 const LOOKALIKE = `https://myaccess-microsoft.com/@contoso.com#/access-packages/${G}`;

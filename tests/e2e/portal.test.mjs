@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { badgeOf, eventually, fixture, G, withExtension } from './harness.mjs';
+import { badgeOf, eventually, fixture, G, oneBrowserPerFile, withExtension } from './harness.mjs';
+
+oneBrowserPerFile();
 
 // Another package of the same tenant, listed before G in the package grid fixtures.
 const G2 = '0f0e0d0c-0b0a-4909-8807-060504030201';

@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { eventually, G, popupOnPortalPackage, withExtension } from './harness.mjs';
+import {
+  eventually,
+  G,
+  oneBrowserPerFile,
+  popupOnPortalPackage,
+  withExtension,
+} from './harness.mjs';
 import { assertEmailFlavours, clipboardFlavours } from './shared/popup-steps.mjs';
+
+oneBrowserPerFile();
 
 const LINK = `https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/${G}`;
 

@@ -1,7 +1,8 @@
 // What ships: the built manifests' content security policy, and the store packages' contents.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { inflateRawSync } from 'node:zlib';
@@ -46,19 +47,23 @@ for (const build of ['chrome-mv3', 'firefox-mv3']) {
   });
 }
 
-test('the Firefox store packages ship no private key', { timeout: 120_000 }, () => {
+test('the Firefox store packages ship no private key', { timeout: 120_000 }, (t) => {
+  // Zipped in a folder of its own: `wxt zip` builds again, and the Firefox suite may be reading
+  // .output/firefox-mv3 at the same time (npm test runs the suites side by side).
+  const out = mkdtempSync(join(tmpdir(), 'ald-zip-'));
+  t.after(() => rmSync(out, { recursive: true, force: true }));
   execFileSync(
     process.execPath,
     [resolve('node_modules/wxt/bin/wxt.mjs'), 'zip', '-b', 'firefox'],
-    { stdio: 'ignore' },
+    { stdio: 'ignore', env: { ...process.env, ALD_OUT_DIR: out } },
   );
-  const zips = readdirSync(OUTPUT).filter((f) => /-(?:firefox|sources)\.zip$/.test(f));
+  const zips = readdirSync(out).filter((f) => /-(?:firefox|sources)\.zip$/.test(f));
   assert.ok(
     zips.some((f) => f.endsWith('-sources.zip')),
     'the sources zip was made',
   );
   for (const zip of zips) {
-    const entries = zipEntries(join(OUTPUT, zip));
+    const entries = zipEntries(join(out, zip));
     // The scan reads contents: the sources must be there to be read.
     if (zip.endsWith('-sources.zip'))
       assert.ok(entries.has('package.json'), `${zip} holds the sources`);
