@@ -34,7 +34,6 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    action: { default_title: '__MSG_actionTitle__' },
     // `identity` only opens the sign-in window (no install warning); Graph and sign-in hosts are
     // optional, asked for when the admin signs in.
     permissions: ['storage', 'contextMenus', 'activeTab', 'identity'],

@@ -6,6 +6,7 @@ import type { CatalogRow } from '../../lib/catalog/rows';
 import { parseDirectoryHint } from '../../lib/link/hint';
 import { graphProblemText, needsSignIn } from '../graph/problem-text';
 import { t, type MessageKey } from '../i18n';
+import { LabelledSelect } from '../LabelledSelect';
 import type { CatalogEnv } from './catalog-env';
 import { createCatalogState, PAGE_SIZE, type CatalogState } from './state';
 
@@ -314,18 +315,14 @@ function Toolbar({ s }: { s: CatalogState }) {
           />
         </div>
         <div>
-          <label for="catalog-finding">{t('catalogFindingLabel')}</label>
-          <select
+          <LabelledSelect
             id="catalog-finding"
+            label={t('catalogFindingLabel')}
             value={s.finding.value}
-            onChange={(e) => s.setFinding(e.currentTarget.value as FindingFilter)}
-          >
-            {FINDING_FILTERS.map((f) => (
-              <option key={f} value={f}>
-                {t(FILTER_LABELS[f])}
-              </option>
-            ))}
-          </select>
+            options={FINDING_FILTERS}
+            text={(f) => t(FILTER_LABELS[f])}
+            onChange={(f) => s.setFinding(f)}
+          />
         </div>
         <HintField s={s} />
       </div>

@@ -1,8 +1,10 @@
+import type { JSX } from 'preact';
 import { useEffect, useMemo } from 'preact/hooks';
 import { LOCALES } from '../../lib/i18n/locales';
 import { GRAPH_CLOUDS, type GraphCloud } from '../../lib/graph/clouds';
-import { EMAIL_LANGUAGES, MAX_HISTORY, type Settings } from '../../lib/settings/settings';
+import { EMAIL_LANGUAGES, MAX_HISTORY } from '../../lib/settings/settings';
 import { CheckedField } from '../CheckedField';
+import { LabelledSelect } from '../LabelledSelect';
 import { t } from '../i18n';
 import type { OptionsEnv } from './env';
 import { DirectorySettings } from './DirectorySettings';
@@ -11,7 +13,7 @@ import { lockedLabel } from './locked-label';
 import { HistorySettings } from './HistorySettings';
 import { PolicyNotes } from './PolicyNotes';
 import { SaveStatus } from './SaveStatus';
-import { createOptionsState } from './state';
+import { createOptionsState, type TextSetting } from './state';
 import { TemplateEditor } from './TemplateEditor';
 
 export const cloudLabel = (c: GraphCloud) =>
@@ -30,6 +32,13 @@ export function Options({ env }: { env: OptionsEnv }) {
   }, [state]);
   const s = state.settings.value;
   const locked = state.isLocked;
+  // A typed setting's field: read-only when locked, showing and taking the text as typed.
+  const typed = (key: TextSetting) => ({
+    readOnly: locked(key),
+    value: state.text(key),
+    onInput: (e: JSX.TargetedEvent<HTMLInputElement>) =>
+      void state.type(key, e.currentTarget.value),
+  });
   if (!state.loaded.value) return <main class="options" aria-busy="true" />;
 
   return (
@@ -43,59 +52,38 @@ export function Options({ env }: { env: OptionsEnv }) {
         error={state.isValid('defaultHint') ? '' : t('hintInvalid')}
         type="text"
         spellcheck={false}
-        readOnly={locked('defaultHint')}
-        value={state.text('defaultHint')}
-        onInput={(e) => void state.type('defaultHint', e.currentTarget.value)}
+        {...typed('defaultHint')}
       />
-      <label for="cloud">{lockedLabel(state, 'graphCloud', t('optionCloud'))}</label>
-      <select
+      <LabelledSelect
         id="cloud"
+        label={lockedLabel(state, 'graphCloud', t('optionCloud'))}
         value={s.graphCloud}
+        options={GRAPH_CLOUDS}
+        text={cloudLabel}
         disabled={locked('graphCloud')}
         aria-describedby="cloud-help"
-        onChange={(e) => void state.change({ graphCloud: e.currentTarget.value as GraphCloud })}
-      >
-        {GRAPH_CLOUDS.map((c) => (
-          <option key={c} value={c}>
-            {cloudLabel(c)}
-          </option>
-        ))}
-      </select>
+        onChange={(graphCloud) => void state.change({ graphCloud })}
+      />
       <p id="cloud-help" class="muted">
         {t('optionCloudHelp')}
       </p>
-      <label for="email-language">
-        {lockedLabel(state, 'emailLanguage', t('optionEmailLanguage'))}
-      </label>
-      <select
+      <LabelledSelect
         id="email-language"
+        label={lockedLabel(state, 'emailLanguage', t('optionEmailLanguage'))}
         value={s.emailLanguage}
+        options={EMAIL_LANGUAGES}
+        text={(l) => LOCALES[l]}
         disabled={locked('emailLanguage')}
         aria-describedby="email-language-help"
-        onChange={(e) =>
-          void state.pickEmailLanguage(e.currentTarget.value as Settings['emailLanguage'])
-        }
-      >
-        {EMAIL_LANGUAGES.map((l) => (
-          <option key={l} value={l}>
-            {LOCALES[l]}
-          </option>
-        ))}
-      </select>
+        onChange={(l) => void state.pickEmailLanguage(l)}
+      />
       <p id="email-language-help" class="muted">
         {s.emailLanguageChosen ? '' : t('optionEmailLanguageFollows')}
       </p>
       <label for="organization">
         {lockedLabel(state, 'organization', t('optionOrganization'))}
       </label>
-      <input
-        id="organization"
-        type="text"
-        maxLength={200}
-        readOnly={locked('organization')}
-        value={state.text('organization')}
-        onInput={(e) => void state.type('organization', e.currentTarget.value)}
-      />
+      <input id="organization" type="text" maxLength={200} {...typed('organization')} />
       <CheckedField
         id="history-size"
         label={lockedLabel(state, 'historySize', t('optionHistorySize'))}
@@ -103,9 +91,7 @@ export function Options({ env }: { env: OptionsEnv }) {
         type="number"
         min={0}
         max={MAX_HISTORY}
-        readOnly={locked('historySize')}
-        value={state.text('historySize')}
-        onInput={(e) => void state.type('historySize', e.currentTarget.value)}
+        {...typed('historySize')}
       />
       <HistorySettings state={state} />
       <DirectorySettings state={state} />

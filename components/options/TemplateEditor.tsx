@@ -12,6 +12,7 @@ import { formatMessage, type Catalogue } from '../../lib/i18n/format-message';
 import { EMAIL_LANGUAGES, type EmailLanguage } from '../../lib/email/languages';
 import type { Settings } from '../../lib/settings/settings';
 import { t } from '../i18n';
+import { LabelledSelect } from '../LabelledSelect';
 
 const SAMPLE_LINK =
   'https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/6f1d2c3a-1b2c-4d5e-8f90-a1b2c3d4e5f6';
@@ -74,19 +75,16 @@ export function TemplateEditor({
   return (
     <fieldset class="templates">
       <legend>{t('templatesHeading')}</legend>
-      <label for="template-lang">{t('templateLanguage')}</label>
-      <select
+      <LabelledSelect
         id="template-lang"
+        label={t('templateLanguage')}
         value={lang}
-        onChange={(e) => setLang(e.currentTarget.value as EmailLanguage)}
-      >
-        {EMAIL_LANGUAGES.map((l) => (
-          <option key={l} value={l}>
-            {LOCALES[l]}
-            {settings.templates[l] ? ` — ${t('templateCustom')}` : ''}
-          </option>
-        ))}
-      </select>
+        options={EMAIL_LANGUAGES}
+        text={(l) =>
+          settings.templates[l] ? `${LOCALES[l]} — ${t('templateCustom')}` : LOCALES[l]
+        }
+        onChange={setLang}
+      />
       <p class="muted" id="template-help">
         {t('templatePlaceholders', PLACEHOLDERS.map((p) => `{${p}}`).join(' '))}
       </p>

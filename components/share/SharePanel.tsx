@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { LOCALES } from '../../lib/i18n/locales';
 import { CHANNELS, type Channel } from '../../lib/email/channels';
-import { EMAIL_LANGUAGES, type EmailLanguage } from '../../lib/email/languages';
+import { EMAIL_LANGUAGES } from '../../lib/email/languages';
 import { FindingItem } from '../eligibility/EligibilityPanel';
 import { CheckedField } from '../CheckedField';
+import { LabelledSelect } from '../LabelledSelect';
 import { t } from '../i18n';
 import { createShareState, type ShareEnv, type ShareFacts } from './state';
 
@@ -88,18 +89,14 @@ export function SharePanel({ env, blocking = [], ...rest }: ShareProps) {
         value={share.note.value}
         onInput={(e) => share.setNote(e.currentTarget.value)}
       />
-      <label for="share-lang">{t('shareLanguage')}</label>
-      <select
+      <LabelledSelect
         id="share-lang"
+        label={t('shareLanguage')}
         value={share.lang.value}
-        onChange={(e) => share.chooseLanguage(e.currentTarget.value as EmailLanguage)}
-      >
-        {EMAIL_LANGUAGES.map((l) => (
-          <option key={l} value={l}>
-            {LOCALES[l]}
-          </option>
-        ))}
-      </select>
+        options={EMAIL_LANGUAGES}
+        text={(l) => LOCALES[l]}
+        onChange={(l) => share.chooseLanguage(l)}
+      />
       <div class="row">
         {CHANNELS.map((c) => (
           <button key={c} type="button" disabled={!ready} onClick={() => ask(c)}>

@@ -2,6 +2,8 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { browserEnv } from '../../components/popup/env';
 import { Popup } from '../../components/popup/Popup';
+// The build links imported CSS in the page's head, so it applies before the first paint.
+import '../../components/theme.css';
 
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = browser.i18n.getMessage('extName');

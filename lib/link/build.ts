@@ -32,9 +32,21 @@ export function buildLink(parts: LinkParts): string {
   return `https://${host}/@${hint.value}#/access-packages/${id.value}`;
 }
 
-// What a repair clears once it has filled a good hint, or a good package id.
-const CLEARED_BY_HINT = new Set<ProblemCode>(HINT_CODES);
-const CLEARED_BY_ID = new Set<ProblemCode>(PACKAGE_ID_CODES);
+// How a repair fills each part, in order: its parser, what a good value clears, what a bad one adds.
+const FILLS = [
+  {
+    part: 'directoryHint',
+    parse: parseDirectoryHint,
+    clears: new Set<ProblemCode>(HINT_CODES),
+    invalid: 'fill-hint-invalid',
+  },
+  {
+    part: 'accessPackageId',
+    parse: parseGuid,
+    clears: new Set<ProblemCode>(PACKAGE_ID_CODES),
+    invalid: 'fill-package-id-invalid',
+  },
+] as const;
 
 /**
  * Fills what a repairable link lacks with what the user (or history, or the page) supplied.
@@ -46,35 +58,25 @@ export function repairLink(
   fill: { directoryHint?: string; accessPackageId?: string },
 ): LinkAnalysis {
   if (analysis.verdict !== 'repairable' || analysis.host === null) return analysis;
-  let { directoryHint, accessPackageId } = analysis;
+  const parts = {
+    directoryHint: analysis.directoryHint,
+    accessPackageId: analysis.accessPackageId,
+  };
   let problems = analysis.problems.map((p) => ({ ...p }));
   let filled = false;
 
-  if (
-    directoryHint === null &&
-    fill.directoryHint !== undefined &&
-    fill.directoryHint.trim() !== ''
-  ) {
-    const hint = parseDirectoryHint(fill.directoryHint);
-    if (hint.ok) {
-      directoryHint = hint.value;
-      problems = problems.filter((p) => !CLEARED_BY_HINT.has(p.code));
+  for (const { part, parse, clears, invalid } of FILLS) {
+    const supplied = fill[part];
+    if (parts[part] !== null || supplied === undefined || supplied.trim() === '') continue;
+    const parsed = parse(supplied);
+    if (parsed.ok) {
+      parts[part] = parsed.value;
+      problems = problems.filter((p) => !clears.has(p.code));
       filled = true;
-    } else addProblems(problems, 'fill-hint-invalid');
-  }
-  if (
-    accessPackageId === null &&
-    fill.accessPackageId !== undefined &&
-    fill.accessPackageId.trim() !== ''
-  ) {
-    const id = parseGuid(fill.accessPackageId);
-    if (id.ok) {
-      accessPackageId = id.value;
-      problems = problems.filter((p) => !CLEARED_BY_ID.has(p.code));
-      filled = true;
-    } else addProblems(problems, 'fill-package-id-invalid');
+    } else addProblems(problems, invalid);
   }
   if (filled) addProblems(problems, 'repaired');
+  const { directoryHint, accessPackageId } = parts;
 
   const needs: Need[] = [];
   if (directoryHint === null) needs.push('directoryHint');

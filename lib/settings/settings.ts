@@ -140,6 +140,15 @@ export function parseSettings(raw: unknown, uiLanguage = 'en'): Settings {
   return resolveSettings({ user: parseStoredSettings(raw), uiLanguage });
 }
 
+/** A setting as the user would store it: of the known directories, only their own, without source. */
+function storedForm(settings: Settings, key: SettingKey): unknown {
+  return key === 'knownDirectories'
+    ? settings.knownDirectories
+        .filter((k) => k.source === 'user')
+        .map(({ directory, name }) => ({ directory, name }))
+    : settings[key];
+}
+
 /**
  * What to store for the user: only what differs from what they would get anyway (defaults and
  * policy), so an organisation's later default still reaches a user who never changed that setting.
@@ -153,18 +162,8 @@ export function userChoices(
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(SETTING_PARSERS) as SettingKey[]) {
     if (locked.includes(key)) continue;
-    const value =
-      key === 'knownDirectories'
-        ? settings.knownDirectories
-            .filter((k) => k.source === 'user')
-            .map(({ directory, name }) => ({ directory, name }))
-        : settings[key];
-    const base =
-      key === 'knownDirectories'
-        ? baseline.knownDirectories
-            .filter((k) => k.source === 'user')
-            .map(({ directory, name }) => ({ directory, name }))
-        : baseline[key];
+    const value = storedForm(settings, key);
+    const base = storedForm(baseline, key);
     const chosen =
       key === 'emailLanguage' && settings.emailLanguageChosen && !baseline.emailLanguageChosen;
     if (!chosen && JSON.stringify(value) === JSON.stringify(base)) continue;

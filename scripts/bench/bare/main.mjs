@@ -2,6 +2,8 @@
 // Vite like the extension's pages and loaded from the same extension. Never part of a store build.
 import { h, render } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
+// Its CSS is loaded as the popup's is: imported here, linked in the head by the build.
+import '../../../components/theme.css';
 
 function Bare() {
   const box = useRef(null);
