@@ -391,32 +391,30 @@ describe('acceptedFrom binds each message to the frame that may send it', () => 
     );
   });
 
-  it('a My Access top frame in a tab whose URL is already another site is stale', () => {
-    expect(
-      acceptedFrom(
-        MESSAGES['my-access-page'],
-        frame('https://myaccess.microsoft.com', 0, 'https://evil.example/'),
-        OWN,
-      ),
-    ).toEqual({ ok: false, reason: 'wrong-top' });
-  });
-  it('a top frame without frameId counts as a sub-frame', () => {
-    expect(
-      acceptedFrom(
-        MESSAGES['portal-page'],
-        { ...frame('https://portal.azure.com', 0), frameId: undefined },
-        OWN,
-      ),
-    ).toEqual({ ok: false, reason: 'sub-frame' });
-  });
-  it('an empty own id accepts nothing', () => {
-    expect(
-      acceptedFrom(
-        MESSAGES['portal-page'],
-        { ...frame('https://portal.azure.com', 0), id: '' },
-        '',
-      ),
-    ).toEqual({ ok: false, reason: 'foreign-extension' });
+  it.each<[string, RuntimeMessage['type'], MessageSenderInfo, string, DropReason]>([
+    [
+      'a My Access top frame in a tab whose URL is already another site is stale',
+      'my-access-page',
+      frame('https://myaccess.microsoft.com', 0, 'https://evil.example/'),
+      OWN,
+      'wrong-top',
+    ],
+    [
+      'a top frame without frameId counts as a sub-frame',
+      'portal-page',
+      { ...frame('https://portal.azure.com', 0), frameId: undefined },
+      OWN,
+      'sub-frame',
+    ],
+    [
+      'an empty own id accepts nothing',
+      'portal-page',
+      { ...frame('https://portal.azure.com', 0), id: '' },
+      '',
+      'foreign-extension',
+    ],
+  ])('%s', (_, type, sender, own, reason) => {
+    expect(acceptedFrom(MESSAGES[type], sender, own)).toEqual({ ok: false, reason });
   });
 });
 

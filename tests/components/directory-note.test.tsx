@@ -1,6 +1,7 @@
 /** @vitest-environment happy-dom */
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { DirectoryChecker } from '../../components/directory/check-env';
 import { DirectoryNote } from '../../components/directory/DirectoryNote';
 import type { DirectoryCheck } from '../../lib/directory/openid-check';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/settings';
@@ -12,6 +13,9 @@ const KNOWN: Settings['knownDirectories'] = [
 ];
 const COM = 'myaccess.microsoft.com';
 const TENANT = '7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c0d';
+/** Renders the note for a link to `directory` on My Access's global host. */
+const renderNote = (directory: string, settings: Settings, check?: DirectoryChecker) =>
+  render(<DirectoryNote host={COM} directory={directory} settings={settings} check={check} />);
 const codes = () =>
   [...screen.getByTestId('directory-note').querySelectorAll('p')].map((p) =>
     p.getAttribute('data-code'),
@@ -20,28 +24,14 @@ const codes = () =>
 describe('DirectoryNote', () => {
   it('says nothing without a list, the check or a cloud clash, and never asks the network', () => {
     const check = vi.fn();
-    render(
-      <DirectoryNote
-        host={COM}
-        directory="contoso.com"
-        settings={DEFAULT_SETTINGS}
-        check={check}
-      />,
-    );
+    renderNote('contoso.com', DEFAULT_SETTINGS, check);
     expect(screen.queryByTestId('directory-note')).toBeNull();
     expect(check).not.toHaveBeenCalled();
   });
 
   it('warns about a directory that is not on the known list, offline', () => {
     const check = vi.fn();
-    render(
-      <DirectoryNote
-        host={COM}
-        directory="contoso-partners.com"
-        settings={{ ...DEFAULT_SETTINGS, knownDirectories: KNOWN }}
-        check={check}
-      />,
-    );
+    renderNote('contoso-partners.com', { ...DEFAULT_SETTINGS, knownDirectories: KNOWN }, check);
     expect(screen.getByRole('alert').textContent).toBe(
       'This link is for contoso-partners.com, which is not one of your organisation’s known partners. Check with the sender before you sign in.',
     );
@@ -49,13 +39,7 @@ describe('DirectoryNote', () => {
   });
 
   it('names a known directory', () => {
-    render(
-      <DirectoryNote
-        host={COM}
-        directory="fabrikam.com"
-        settings={{ ...DEFAULT_SETTINGS, knownDirectories: KNOWN }}
-      />,
-    );
+    renderNote('fabrikam.com', { ...DEFAULT_SETTINGS, knownDirectories: KNOWN });
     expect(screen.getByTestId('directory-note').textContent).toContain(
       'This link is for Fabrikam (fabrikam.com), one of your organisation’s known partners.',
     );
@@ -63,18 +47,12 @@ describe('DirectoryNote', () => {
   });
 
   it('flags the user’s own directory opened in another cloud (the options’ cloud)', () => {
-    render(
-      <DirectoryNote
-        host={COM}
-        directory="contoso.com"
-        settings={{
-          ...DEFAULT_SETTINGS,
-          defaultHint: 'contoso.com',
-          graphCloud: 'usgov-high',
-          cloud: 'usgov',
-        }}
-      />,
-    );
+    renderNote('contoso.com', {
+      ...DEFAULT_SETTINGS,
+      defaultHint: 'contoso.com',
+      graphCloud: 'usgov-high',
+      cloud: 'usgov',
+    });
     expect(codes()).toEqual(['own-cloud']);
     expect(screen.getByRole('alert').textContent).toContain('GCC High');
   });
@@ -104,14 +82,7 @@ describe('DirectoryNote', () => {
     [{ kind: 'not-checked', reason: 'timeout' }, ['not-checked'], /not checked/],
   ])('shows the check’s answer %j', async (answer, expected, text) => {
     const check = vi.fn(() => Promise.resolve(answer));
-    render(
-      <DirectoryNote
-        host={COM}
-        directory="contoso-partnrs.com"
-        settings={{ ...DEFAULT_SETTINGS, directoryCheck: true }}
-        check={check}
-      />,
-    );
+    renderNote('contoso-partnrs.com', { ...DEFAULT_SETTINGS, directoryCheck: true }, check);
     await waitFor(() => expect(codes()).toEqual(expected));
     expect(screen.getByTestId('directory-note').textContent).toMatch(text);
     expect(check).toHaveBeenCalledWith('contoso-partnrs.com');

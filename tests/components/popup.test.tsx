@@ -5,6 +5,7 @@ import { Popup } from '../../components/popup/Popup';
 import { HOLD_TEXT } from '../../components/popup/state';
 import { findLinksInAnchors, MAX_TEXT, type Anchor, type LinkAnalysis } from '../../lib/link';
 import { G } from '../fixtures/link-rows';
+import { dispatchPaste } from '../fixtures/paste-event.mjs';
 import { fakeEnv } from './fake-env';
 
 // The real engine, watched: the popup must hand it the anchors of a pasted email's HTML.
@@ -34,18 +35,9 @@ const listed = () =>
     .map((li) => li.textContent);
 const shown = () => within(found()).getByRole('button', { pressed: true }).textContent;
 
-/** A paste as the browser dispatches it, with the flavours a copy put on the clipboard. */
-function paste(flavours: Record<string, string>) {
-  const data = new DataTransfer();
-  for (const [type, value] of Object.entries(flavours)) data.setData(type, value);
-  const event = new ClipboardEvent('paste', {
-    clipboardData: data,
-    bubbles: true,
-    cancelable: true,
-  });
-  fireEvent(box(), event);
-  return event;
-}
+/** A paste as the browser dispatches it, with the flavours a copy put on the clipboard; true when
+ * the popup took it over. */
+const paste = (flavours: Record<string, string>) => dispatchPaste(box(), flavours, fireEvent);
 
 /** A stand-in for the anchor engine: every anchor is a disguise leading to its href's host. */
 function judgeAnchorsDangerous(anchors: Anchor[]): LinkAnalysis[] {
@@ -173,8 +165,7 @@ describe('Popup', () => {
 
   it('paste: a genuine link first and a look-alike second opens on the look-alike; a click on the first sticks until the text changes', async () => {
     const env = setup();
-    const event = paste({ 'text/plain': `Hi,\n${LINK}\nor ${LOOKALIKE}\n` });
-    expect(event.defaultPrevented).toBe(true);
+    expect(paste({ 'text/plain': `Hi,\n${LINK}\nor ${LOOKALIKE}\n` })).toBe(true);
     expect(box().value).toBe(`Hi,\n${LINK}\nor ${LOOKALIKE}\n`);
     expect(screen.getByText('2 links found: 1 dangerous, 1 genuine')).toBeTruthy();
     expect(verdict().dataset.verdict).toBe('dangerous');

@@ -10,15 +10,8 @@ import {
   generateTenant,
   packageGuid,
 } from '../fixtures/catalog-tenant.mjs';
-import { axeViolations, eventually, oneBrowserPerFile } from './harness.mjs';
-import {
-  allowGraphHosts,
-  json,
-  routeTokenEndpoint,
-  signIn,
-  untilSignedIn,
-  withFakeSignIn,
-} from './graph-fakes.mjs';
+import { axeViolations, eventually, oneBrowserPerFile, WITH_CLIPBOARD } from './harness.mjs';
+import { json, startSignIn, untilSignedIn, withFakeSignIn } from './graph-fakes.mjs';
 
 oneBrowserPerFile();
 
@@ -43,14 +36,14 @@ async function routeTenant(context, accessToken, { refuse = [], plan = () => und
   return calls;
 }
 
+/** Signed in, Graph answering from the generated tenant (`graphOptions` as for routeTenant). */
 async function signedIn(context, extensionId, authorize, graphOptions) {
-  await allowGraphHosts(context, extensionId);
-  const { accessToken } = await routeTokenEndpoint(context, authorize);
-  const calls = await routeTenant(context, accessToken, graphOptions);
-  const options = await context.newPage();
-  await signIn(options, extensionId);
+  const { options, graphCalls } = await startSignIn(
+    { context, extensionId, authorize },
+    { graph: routeTenant, graphOptions },
+  );
   await untilSignedIn(options);
-  return { options, calls };
+  return { options, calls: graphCalls };
 }
 
 const progress = (page) => page.getByTestId('catalog-progress');
@@ -58,8 +51,6 @@ async function loaded(page, timeout = 60_000) {
   await page.locator('[data-testid="catalog-progress"][data-phase="done"]').waitFor({ timeout });
   return progress(page).textContent();
 }
-
-const withClipboard = { permissions: ['clipboard-read', 'clipboard-write'] };
 
 test(
   'an admin lists 2,000 packages, filters them, copies a table and exports CSV',
@@ -190,7 +181,7 @@ test(
     assert.deepEqual(await axeViolations(page), []);
     await page.emulateMedia({ colorScheme: 'dark' });
     assert.deepEqual(await axeViolations(page), []);
-  }, withClipboard),
+  }, WITH_CLIPBOARD),
 );
 
 test(
@@ -236,7 +227,7 @@ test(
     await page.getByRole('button', { name: 'Stop' }).click();
     await page.locator('[data-testid="catalog-progress"][data-phase="cancelled"]').waitFor();
     assert.match(await progress(page).textContent(), /^Stopped: .* The others were not read\.$/);
-  }, withClipboard),
+  }, WITH_CLIPBOARD),
 );
 
 test(
@@ -258,5 +249,5 @@ test(
     assert.equal(calls.filter((u) => u.endsWith('/catalogs')).length, 0);
     await page.getByRole('link', { name: 'Show every catalog' }).click();
     assert.equal(await loaded(page), '2,000 packages from 100 of 100 catalogs.');
-  }, withClipboard),
+  }, WITH_CLIPBOARD),
 );

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { eventually, G, oneBrowserPerFile, withExtension } from './harness.mjs';
+import { eventually, extensionTest, G, oneBrowserPerFile } from './harness.mjs';
 import { HINT_LABEL, MENU_CLICKS } from './shared/journeys.mjs';
 
 oneBrowserPerFile();
@@ -29,58 +28,49 @@ async function menuClick({ context, worker }, info) {
   return page;
 }
 
-test(
+extensionTest(
   'context menu: "Check this My Access link" on a link opens the check with repair',
-  { timeout: 60_000 },
-  async () => {
-    await withExtension(async (browser) => {
-      // The item exists for links and selections (update() fails for an unknown id).
-      // (onInstalled may still be running when the worker first answers: poll, bounded.)
-      const exists = () =>
-        browser.worker.evaluate(
-          () =>
-            new Promise((resolve) =>
-              chrome.contextMenus.update('ald-check-link', {}, () =>
-                resolve(!chrome.runtime.lastError),
-              ),
+  async (browser) => {
+    // The item exists for links and selections (update() fails for an unknown id).
+    // (onInstalled may still be running when the worker first answers: poll, bounded.)
+    const exists = () =>
+      browser.worker.evaluate(
+        () =>
+          new Promise((resolve) =>
+            chrome.contextMenus.update('ald-check-link', {}, () =>
+              resolve(!chrome.runtime.lastError),
             ),
-        );
-      assert.equal(await eventually(exists, true), true);
-
-      const page = await menuClick(browser, MENU_CLICKS[0].info);
-      assert.match(page.url(), /popup\.html\?check=/);
-      const verdict = page.getByTestId('verdict');
-      assert.match(await verdict.textContent(), MENU_CLICKS[0].verdict);
-      await page.getByLabel(HINT_LABEL).fill('contoso.com');
-      assert.equal(
-        await page.getByTestId('canonical').textContent(),
-        `https://myaccess.microsoft.com/@contoso.com#/access-packages/${G}`,
+          ),
       );
-    });
+    assert.equal(await eventually(exists, true), true);
+
+    const page = await menuClick(browser, MENU_CLICKS[0].info);
+    assert.match(page.url(), /popup\.html\?check=/);
+    const verdict = page.getByTestId('verdict');
+    assert.match(await verdict.textContent(), MENU_CLICKS[0].verdict);
+    await page.getByLabel(HINT_LABEL).fill('contoso.com');
+    assert.equal(
+      await page.getByTestId('canonical').textContent(),
+      `https://myaccess.microsoft.com/@contoso.com#/access-packages/${G}`,
+    );
   },
 );
 
-test(
+extensionTest(
   'context menu: a selected text with a dangerous link is called dangerous',
-  { timeout: 60_000 },
-  async () => {
-    await withExtension(async (browser) => {
-      const page = await menuClick(browser, MENU_CLICKS[1].info);
-      assert.match(await page.getByTestId('verdict').textContent(), MENU_CLICKS[1].verdict);
-    });
+  async (browser) => {
+    const page = await menuClick(browser, MENU_CLICKS[1].info);
+    assert.match(await page.getByTestId('verdict').textContent(), MENU_CLICKS[1].verdict);
   },
 );
 
-test(
+extensionTest(
   'context menu: a link whose text shows My Access but whose target goes elsewhere is dangerous',
-  { timeout: 60_000 },
-  async () => {
-    await withExtension(async (browser) => {
-      // The user selected the link's text and right-clicked the link: both reach the check.
-      const page = await menuClick(browser, MENU_CLICKS[2].info);
-      const verdict = page.getByTestId('verdict');
-      assert.match(await verdict.textContent(), MENU_CLICKS[2].verdict);
-      assert.equal(await verdict.locator(`[data-code="${MENU_CLICKS[2].code}"]`).count(), 1);
-    });
+  async (browser) => {
+    // The user selected the link's text and right-clicked the link: both reach the check.
+    const page = await menuClick(browser, MENU_CLICKS[2].info);
+    const verdict = page.getByTestId('verdict');
+    assert.match(await verdict.textContent(), MENU_CLICKS[2].verdict);
+    assert.equal(await verdict.locator(`[data-code="${MENU_CLICKS[2].code}"]`).count(), 1);
   },
 );

@@ -2,8 +2,7 @@
 // endpoint (tests/fixtures/openid/): nothing reaches the network.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { test } from 'node:test';
-import { G, oneBrowserPerFile, withExtension } from './harness.mjs';
+import { extensionTest, G, oneBrowserPerFile } from './harness.mjs';
 
 oneBrowserPerFile();
 
@@ -26,72 +25,70 @@ async function allowLoginHost(context, extensionId) {
   await page.close();
 }
 
-test(
+extensionTest(
   'directory check: opt-in, then found, US Government (cloud mismatch), not found, not checked',
-  { timeout: 90_000 },
-  async () => {
-    await withExtension(async ({ context, extensionId }) => {
-      const asked = [];
-      await context.route('https://login.microsoftonline.com/**', (route) => {
-        const url = new URL(route.request().url());
-        const hint = decodeURIComponent(url.pathname.split('/')[1] ?? '');
-        asked.push(url.pathname);
-        const answer = ANSWERS[hint];
-        if (!answer) return route.abort('internetdisconnected');
-        return route.fulfill({
-          status: answer[0],
-          contentType: answer[1].endsWith('.json') ? 'application/json' : 'text/html',
-          body: saved(answer[1]),
-        });
+  async ({ context, extensionId }) => {
+    const asked = [];
+    await context.route('https://login.microsoftonline.com/**', (route) => {
+      const url = new URL(route.request().url());
+      const hint = decodeURIComponent(url.pathname.split('/')[1] ?? '');
+      asked.push(url.pathname);
+      const answer = ANSWERS[hint];
+      if (!answer) return route.abort('internetdisconnected');
+      return route.fulfill({
+        status: answer[0],
+        contentType: answer[1].endsWith('.json') ? 'application/json' : 'text/html',
+        body: saved(answer[1]),
       });
-      const popup = await context.newPage();
-      const paste = async (hint) => {
-        await popup
-          .getByLabel('Paste a link or a whole email')
-          .fill(`https://myaccess.microsoft.com/@${hint}#/access-packages/${G}`);
-        await popup.getByTestId('verdict').waitFor();
-      };
-      // Off by default: nothing is asked.
-      await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-      await paste('contoso.com');
-      await popup.waitForTimeout(300);
-      assert.equal(await popup.getByTestId('directory-note').count(), 0);
-      assert.deepEqual(asked, []);
-
-      await allowLoginHost(context, extensionId);
-      const options = await context.newPage();
-      await options.goto(`chrome-extension://${extensionId}/options.html`);
-      const box = options.getByLabel('Check directories with Microsoft');
-      await box.check();
-      await options.getByTestId('save-status').getByText('Saved').waitFor();
-      assert.equal(await box.isChecked(), true);
-
-      await popup.reload();
-      const note = popup.getByTestId('directory-note');
-      const codes = () =>
-        note.locator('p').evaluateAll((ps) => ps.map((p) => p.getAttribute('data-code')));
-      await paste('contoso.com');
-      await note.locator('[data-code="found"]').waitFor();
-      assert.match(await note.textContent(), /tenant 3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b/);
-      assert.deepEqual(asked, ['/contoso.com/v2.0/.well-known/openid-configuration']);
-
-      await paste('contoso-gov.us');
-      await note.locator('[data-code="cloud-mismatch"]').waitFor();
-      assert.deepEqual(await codes(), ['found', 'cloud-mismatch']);
-      assert.match(await note.textContent(), /GCC High/);
-
-      await paste('contoso-partnrs.com');
-      await note.locator('[data-code="not-found"]').waitFor();
-      await paste('captive.example');
-      await note.locator('[data-code="not-checked"]').waitFor();
-      await paste('offline.example');
-      await note.locator('[data-code="not-checked"]').waitFor();
-
-      // A day's cache: the same directory again asks nothing.
-      const before = asked.length;
-      await paste('contoso.com');
-      await note.locator('[data-code="found"]').waitFor();
-      assert.equal(asked.length, before);
     });
+    const popup = await context.newPage();
+    const paste = async (hint) => {
+      await popup
+        .getByLabel('Paste a link or a whole email')
+        .fill(`https://myaccess.microsoft.com/@${hint}#/access-packages/${G}`);
+      await popup.getByTestId('verdict').waitFor();
+    };
+    // Off by default: nothing is asked.
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await paste('contoso.com');
+    await popup.waitForTimeout(300);
+    assert.equal(await popup.getByTestId('directory-note').count(), 0);
+    assert.deepEqual(asked, []);
+
+    await allowLoginHost(context, extensionId);
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    const box = options.getByLabel('Check directories with Microsoft');
+    await box.check();
+    await options.getByTestId('save-status').getByText('Saved').waitFor();
+    assert.equal(await box.isChecked(), true);
+
+    await popup.reload();
+    const note = popup.getByTestId('directory-note');
+    const codes = () =>
+      note.locator('p').evaluateAll((ps) => ps.map((p) => p.getAttribute('data-code')));
+    await paste('contoso.com');
+    await note.locator('[data-code="found"]').waitFor();
+    assert.match(await note.textContent(), /tenant 3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b/);
+    assert.deepEqual(asked, ['/contoso.com/v2.0/.well-known/openid-configuration']);
+
+    await paste('contoso-gov.us');
+    await note.locator('[data-code="cloud-mismatch"]').waitFor();
+    assert.deepEqual(await codes(), ['found', 'cloud-mismatch']);
+    assert.match(await note.textContent(), /GCC High/);
+
+    await paste('contoso-partnrs.com');
+    await note.locator('[data-code="not-found"]').waitFor();
+    await paste('captive.example');
+    await note.locator('[data-code="not-checked"]').waitFor();
+    await paste('offline.example');
+    await note.locator('[data-code="not-checked"]').waitFor();
+
+    // A day's cache: the same directory again asks nothing.
+    const before = asked.length;
+    await paste('contoso.com');
+    await note.locator('[data-code="found"]').waitFor();
+    assert.equal(asked.length, before);
   },
+  { timeout: 90_000 },
 );

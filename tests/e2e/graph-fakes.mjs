@@ -172,6 +172,23 @@ export async function signIn(options, extensionId, { hint = '' } = {}) {
   await options.getByRole('button', { name: 'Sign in to Microsoft Graph' }).click();
 }
 
+/**
+ * The steps before every sign-in: the Graph hosts allowed, the token endpoint routed (`answers`
+ * first), Graph routed (`graph(context, accessToken, graphOptions)`: the saved fixtures unless
+ * given), and "Sign in" pressed on a new options page (with `hint` as the directory hint).
+ */
+export async function startSignIn(
+  { context, extensionId, authorize },
+  { answers, hint, graph = routeGraph, graphOptions } = {},
+) {
+  await allowGraphHosts(context, extensionId);
+  const { log, accessToken } = await routeTokenEndpoint(context, authorize, { answers });
+  const graphCalls = await graph(context, accessToken, graphOptions);
+  const options = await context.newPage();
+  await signIn(options, extensionId, { hint });
+  return { options, log, accessToken, graphCalls };
+}
+
 /** The file's authorize server, when its tests share one browser (it is mapped by a launch flag). */
 let fileAuthorize = null;
 

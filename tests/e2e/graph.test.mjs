@@ -12,7 +12,6 @@ import {
   popupOnPortalPackage,
 } from './harness.mjs';
 import {
-  allowGraphHosts,
   assertPkceSignIn,
   assertTokensInSessionOnly,
   EM,
@@ -20,8 +19,7 @@ import {
   graphFixture,
   json,
   routeGraph,
-  routeTokenEndpoint,
-  signIn,
+  startSignIn,
   untilSignedIn,
   withFakeSignIn,
 } from './graph-fakes.mjs';
@@ -36,6 +34,9 @@ async function checkedPopup(ctx) {
   return popup;
 }
 
+// A Graph test: in Chromium with the fake identity platform to sign in to; 90 s at most.
+const graphTest = (name, fn) => test(name, { timeout: 90_000 }, withFakeSignIn(fn));
+
 /** The eligibility finding with this code. */
 const finding = (popup, code) => popup.getByTestId('eligibility').locator(`[data-code="${code}"]`);
 
@@ -48,115 +49,105 @@ test('the manifest asks for Graph and sign-in hosts only as optional permissions
   assert.equal(manifest.action.default_title, '__MSG_actionTitle__');
 });
 
-test(
-  'admin signs in with PKCE, then the popup checks the package with Graph',
-  { timeout: 90_000 },
-  withFakeSignIn(async ({ context, worker, extensionId, serve, authorize }) => {
-    await allowGraphHosts(context, extensionId);
-    const { log, accessToken } = await routeTokenEndpoint(context, authorize);
-    const graphCalls = await routeGraph(context, accessToken);
+graphTest('admin signs in with PKCE, then the popup checks the package with Graph', async (ctx) => {
+  const { worker, extensionId, authorize } = ctx;
+  const { options, log, accessToken, graphCalls } = await startSignIn(ctx);
+  await untilSignedIn(options);
+  // No directory hint was set: sign-in went to `organizations`, and the hint came from Graph.
+  assert.match(
+    await options.getByTestId('graph-status').textContent(),
+    /filled in from your organisation: contoso\.onmicrosoft\.com/,
+  );
+  assert.equal(authorize.requests.length, 1);
+  const params = authorize.requests[0].params;
+  assert.equal(authorize.requests[0].path, '/organizations/oauth2/v2.0/authorize');
+  assert.equal(params.redirect_uri, `https://${extensionId}.chromiumapp.org/`);
+  assertPkceSignIn(params, log);
+  assert.equal(
+    await options.getByTestId('redirect-uri').textContent(),
+    `https://${extensionId}.chromiumapp.org/`,
+  );
+  assert.deepEqual(await axeViolations(options), []);
 
-    const options = await context.newPage();
-    await signIn(options, extensionId);
-    await untilSignedIn(options);
-    // No directory hint was set: sign-in went to `organizations`, and the hint came from Graph.
-    assert.match(
-      await options.getByTestId('graph-status').textContent(),
-      /filled in from your organisation: contoso\.onmicrosoft\.com/,
-    );
-    assert.equal(authorize.requests.length, 1);
-    const params = authorize.requests[0].params;
-    assert.equal(authorize.requests[0].path, '/organizations/oauth2/v2.0/authorize');
-    assert.equal(params.redirect_uri, `https://${extensionId}.chromiumapp.org/`);
-    assertPkceSignIn(params, log);
-    assert.equal(
-      await options.getByTestId('redirect-uri').textContent(),
-      `https://${extensionId}.chromiumapp.org/`,
-    );
-    assert.deepEqual(await axeViolations(options), []);
+  // Tokens live in session storage only; the settings kept the client id.
+  const stored = await worker.evaluate(async () => ({
+    local: JSON.stringify(await chrome.storage.local.get(null)),
+    session: await chrome.storage.session.get('graphTokens'),
+  }));
+  assertTokensInSessionOnly(stored, accessToken);
+  // "Signed in until" is the end of the sign-in, 24 hours after it started (the access
+  // token itself lasts about an hour), written in the page's language.
+  const { signedInAt, expiresAt } = stored.session.graphTokens;
+  assert.ok(Math.abs(signedInAt - Date.now()) < 5 * 60_000, String(signedInAt));
+  const [until, tokenEnd] = await options.evaluate(
+    (ms) =>
+      ms.map((t) =>
+        new Intl.DateTimeFormat(document.documentElement.lang, {
+          weekday: 'short',
+          day: 'numeric',
+          month: 'short',
+          hour: '2-digit',
+          minute: '2-digit',
+        }).format(t),
+      ),
+    [signedInAt + 24 * 3600_000, expiresAt],
+  );
+  const status = await options.getByTestId('graph-status').textContent();
+  assert.ok(status.includes(`until ${until}`), status);
+  assert.ok(!status.includes(tokenEnd), status);
 
-    // Tokens live in session storage only; the settings kept the client id.
-    const stored = await worker.evaluate(async () => ({
-      local: JSON.stringify(await chrome.storage.local.get(null)),
-      session: await chrome.storage.session.get('graphTokens'),
-    }));
-    assertTokensInSessionOnly(stored, accessToken);
-    // "Signed in until" is the end of the sign-in, 24 hours after it started (the access
-    // token itself lasts about an hour), written in the page's language.
-    const { signedInAt, expiresAt } = stored.session.graphTokens;
-    assert.ok(Math.abs(signedInAt - Date.now()) < 5 * 60_000, String(signedInAt));
-    const [until, tokenEnd] = await options.evaluate(
-      (ms) =>
-        ms.map((t) =>
-          new Intl.DateTimeFormat(document.documentElement.lang, {
-            weekday: 'short',
-            day: 'numeric',
-            month: 'short',
-            hour: '2-digit',
-            minute: '2-digit',
-          }).format(t),
-        ),
-      [signedInAt + 24 * 3600_000, expiresAt],
-    );
-    const status = await options.getByTestId('graph-status').textContent();
-    assert.ok(status.includes(`until ${until}`), status);
-    assert.ok(!status.includes(tokenEnd), status);
+  const popup = await checkedPopup(ctx);
+  assert.match(
+    await finding(popup, 'policy-specific-organizations').textContent(),
+    /Among users not yet in your directory, only users of these connected organisations can request it: Fabrikam\. \(from Microsoft Graph\)/,
+  );
+  // Each rule links the Microsoft Learn page that states it.
+  assert.equal(
+    await finding(popup, 'hidden').locator('a').getAttribute('href'),
+    'https://learn.microsoft.com/entra/id-governance/entitlement-management-access-package-edit',
+  );
+  assert.match(await finding(popup, 'hidden').textContent(), /from Microsoft Graph/);
+  await popup.getByLabel(/Partner's email or domain/).fill('joe@northwindtraders.com');
+  assert.match(
+    await finding(popup, 'partner-not-covered').textContent(),
+    /No policy for users not in your directory covers northwindtraders\.com/,
+  );
+  assert.equal(
+    await popup.getByTestId('canonical').textContent(),
+    `https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/${G}`,
+  );
+  // Both pages of connected organisations were read, with the bearer token (else 401).
+  assert.ok(
+    graphCalls.some((u) => u.includes('$skiptoken=')),
+    graphCalls.join('\n'),
+  );
+  assert.deepEqual(await axeViolations(popup), []);
+  await popup.emulateMedia({ colorScheme: 'dark' });
+  assert.deepEqual(await axeViolations(popup), []);
+});
 
-    const popup = await checkedPopup({ context, worker, extensionId, serve });
-    assert.match(
-      await finding(popup, 'policy-specific-organizations').textContent(),
-      /Among users not yet in your directory, only users of these connected organisations can request it: Fabrikam\. \(from Microsoft Graph\)/,
-    );
-    // Each rule links the Microsoft Learn page that states it.
-    assert.equal(
-      await finding(popup, 'hidden').locator('a').getAttribute('href'),
-      'https://learn.microsoft.com/entra/id-governance/entitlement-management-access-package-edit',
-    );
-    assert.match(await finding(popup, 'hidden').textContent(), /from Microsoft Graph/);
-    await popup.getByLabel(/Partner's email or domain/).fill('joe@northwindtraders.com');
-    assert.match(
-      await finding(popup, 'partner-not-covered').textContent(),
-      /No policy for users not in your directory covers northwindtraders\.com/,
-    );
-    assert.equal(
-      await popup.getByTestId('canonical').textContent(),
-      `https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/${G}`,
-    );
-    // Both pages of connected organisations were read, with the bearer token (else 401).
-    assert.ok(
-      graphCalls.some((u) => u.includes('$skiptoken=')),
-      graphCalls.join('\n'),
-    );
-    assert.deepEqual(await axeViolations(popup), []);
-    await popup.emulateMedia({ colorScheme: 'dark' });
-    assert.deepEqual(await axeViolations(popup), []);
-  }),
-);
-
-test(
+graphTest(
   'sign-in without consent says so; Graph throttling names the wait and a retry reads the package',
-  { timeout: 90_000 },
-  withFakeSignIn(async ({ context, worker, extensionId, serve, authorize }) => {
-    await allowGraphHosts(context, extensionId);
-    const { accessToken } = await routeTokenEndpoint(context, authorize, {
+  async (ctx) => {
+    const { options } = await startSignIn(ctx, {
       answers: [{ status: 400, file: 'token-error-consent.json' }],
+      graphOptions: {
+        packageAnswers: [
+          { status: 429, file: 'error-429.json', headers: { 'Retry-After': '120' } },
+        ],
+      },
+      hint: 'contoso.onmicrosoft.com',
     });
-    await routeGraph(context, accessToken, {
-      packageAnswers: [{ status: 429, file: 'error-429.json', headers: { 'Retry-After': '120' } }],
-    });
-
-    const options = await context.newPage();
-    await signIn(options, extensionId, { hint: 'contoso.onmicrosoft.com' });
     assert.match(
       await options.getByTestId('graph-problem').textContent({ timeout: 15_000 }),
       /missing consent for one of its permissions \(EntitlementManagement\.Read\.All/,
     );
     assert.equal(await options.getByTestId('graph-status').textContent(), 'Not signed in.');
-    assert.equal(authorize.requests[0].path, '/contoso.onmicrosoft.com/oauth2/v2.0/authorize');
+    assert.equal(ctx.authorize.requests[0].path, '/contoso.onmicrosoft.com/oauth2/v2.0/authorize');
     await options.getByRole('button', { name: 'Sign in to Microsoft Graph' }).click();
     await untilSignedIn(options);
 
-    const popup = await popupOnPortalPackage({ context, worker, extensionId, serve });
+    const popup = await popupOnPortalPackage(ctx);
     assert.match(
       await popup.getByTestId('graph-problem').textContent({ timeout: 15_000 }),
       /Microsoft Graph is overloaded: try again in 120 seconds/,
@@ -169,26 +160,24 @@ test(
     await popup.keyboard.press('Enter');
     await popup.getByRole('button', { name: 'Email app' }).waitFor();
     assert.equal(await popup.getByTestId('share-confirm').count(), 0);
-  }),
+  },
 );
 
-test(
+graphTest(
   'an app from another tenant is named as such; a role that cannot list connected organisations leaves partners "not checked", not blocked',
-  { timeout: 90_000 },
-  withFakeSignIn(async ({ context, worker, extensionId, serve, authorize }) => {
-    await allowGraphHosts(context, extensionId);
-    const { accessToken } = await routeTokenEndpoint(context, authorize, {
+  async (ctx) => {
+    const { options } = await startSignIn(ctx, {
       answers: [{ status: 400, file: 'token-error-unknown-client.json' }],
+      // Catalog reader cannot list connected organisations: Graph answers 403 (this route,
+      // added after the fixtures', wins over them).
+      graph: async (context, accessToken) => {
+        await routeGraph(context, accessToken);
+        await context.route(`${EM}/connectedOrganizations**`, (route) =>
+          json(route, 403, graphFixture('error-403.json')),
+        );
+      },
+      hint: 'contoso.onmicrosoft.com',
     });
-    await routeGraph(context, accessToken);
-    // Catalog reader cannot list connected organisations: Graph answers 403 (this route,
-    // added last, wins over the fixtures').
-    await context.route(`${EM}/connectedOrganizations**`, (route) =>
-      json(route, 403, graphFixture('error-403.json')),
-    );
-
-    const options = await context.newPage();
-    await signIn(options, extensionId, { hint: 'contoso.onmicrosoft.com' });
     const problem = options.getByTestId('graph-problem');
     assert.equal(await problem.getAttribute('data-code', { timeout: 15_000 }), 'unknown-client');
     assert.match(
@@ -198,7 +187,7 @@ test(
     await options.getByRole('button', { name: 'Sign in to Microsoft Graph' }).click();
     await untilSignedIn(options);
 
-    const popup = await checkedPopup({ context, worker, extensionId, serve });
+    const popup = await checkedPopup(ctx);
     assert.match(
       await finding(popup, 'organizations-unchecked').textContent(),
       /Identity Governance Administrator/,
@@ -215,5 +204,5 @@ test(
     await popup.getByRole('button', { name: 'Copy email' }).click();
     await popup.getByText(/Email copied/).waitFor({ timeout: 5_000 });
     assert.equal(await popup.getByTestId('share-confirm').count(), 0);
-  }),
+  },
 );

@@ -1,8 +1,9 @@
 // Drives Debian's Chromium with the built extension loaded; README "Testing" says what it needs.
+import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { after } from 'node:test';
+import { after, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { findChromium } from '../../scripts/chromium-path.mjs';
 import { AXE, axeRun, eventually, fixture, G } from './shared/fixtures.mjs';
@@ -181,16 +182,21 @@ export async function axeViolations(page) {
   return page.evaluate(axeRun);
 }
 
-/**
- * Opens the Entra overview of package G, waits until its facts reached the background, and opens
- * the popup for that tab (as a page: `?tab=`).
- */
-export async function popupOnPortalPackage({ context, worker, extensionId, serve }) {
+/** Serves the Entra admin center, whose access package overview is in an iframe. */
+export async function serveEntraOverview(serve) {
   await serve('https://entra.microsoft.com/**', fixture('entra-shell.html'));
   await serve(
     'https://entra.microsoft.com/fixtures/entra-overview-frame.html',
     fixture('entra-overview-frame.html'),
   );
+}
+
+/**
+ * Opens the Entra overview of package G, waits until its facts reached the background, and opens
+ * the popup for that tab (as a page: `?tab=`).
+ */
+export async function popupOnPortalPackage({ context, worker, extensionId, serve }) {
+  await serveEntraOverview(serve);
   const portal = await context.newPage();
   await portal.goto(
     `https://entra.microsoft.com/#view/Microsoft_Azure_ELMAdmin/EntitlementMenuBlade/~/overview/entitlementId/${G}`,
@@ -211,3 +217,52 @@ export async function popupOnPortalPackage({ context, worker, extensionId, serve
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
   return popup;
 }
+
+/** Asserts that the badge of `page`'s tab comes to say `text` (bounded wait). */
+export async function assertBadge(worker, page, text) {
+  assert.equal(await eventually(() => badgeOf(worker, page), text), text);
+}
+
+/** `withExtension`'s option for a test that reads or writes the clipboard. */
+export const WITH_CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'] };
+
+/**
+ * A test with the extension loaded: `fn` runs in `withExtension`, which takes the rest of
+ * `options` (`permissions`); `timeout` is the test's, 60 s unless given.
+ */
+export function extensionTest(name, fn, { timeout = 60_000, ...options } = {}) {
+  return test(name, { timeout }, () => withExtension(fn, options));
+}
+
+/** The URL of the extension's page `path` (`options.html`, `catalog.html?catalog=…`). */
+export const extensionUrl = (extensionId, path) => `chrome-extension://${extensionId}/${path}`;
+
+/** The popup page's URL, with `check` (when given) as the text it checks (`?check=`). */
+export const popupUrl = (extensionId, check = '') =>
+  extensionUrl(extensionId, `popup.html${check ? `?check=${encodeURIComponent(check)}` : ''}`);
+
+/** The popup's real size, for the tests of what fits in it. */
+export const POPUP_VIEWPORT = { width: 400, height: 600 };
+
+/** Opens `url` in a new tab (`viewport`: its size, set before it loads). */
+async function openTab(context, url, { viewport } = {}) {
+  const page = await context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  await page.goto(url);
+  return page;
+}
+
+/** Opens the popup as a page in a new tab; `options` as for `openTab`. */
+export const openPopup = ({ context, extensionId }, check = '', options = {}) =>
+  openTab(context, popupUrl(extensionId, check), options);
+
+/** Opens the empty popup in a new tab, once its paste box has the focus (as on opening). */
+export async function openFocusedPopup(browser) {
+  const page = await openPopup(browser);
+  await page.waitForFunction(() => document.activeElement?.id === 'paste');
+  return page;
+}
+
+/** Opens the options page in a new tab; `options` as for `openTab`. */
+export const openOptions = ({ context, extensionId }, options = {}) =>
+  openTab(context, extensionUrl(extensionId, 'options.html'), options);

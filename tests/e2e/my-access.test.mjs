@@ -1,17 +1,27 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { badgeOf, eventually, fixture, G, oneBrowserPerFile, withExtension } from './harness.mjs';
+import {
+  assertBadge,
+  eventually,
+  extensionTest,
+  fixture,
+  G,
+  oneBrowserPerFile,
+} from './harness.mjs';
+import {
+  COMPLETE,
+  HINT_LABEL,
+  MISSING_HINT,
+  NOT_A_DIRECTORY,
+  NOTICE,
+  NOTICE_NEVER as NEVER,
+  OTHER_ID,
+  REPAIR,
+} from './shared/journeys.mjs';
 
 oneBrowserPerFile();
 
 const PAGE = fixture('my-access.html');
-const COMPLETE = `https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/${G}`;
-const MISSING_HINT = `https://myaccess.microsoft.com/#/access-packages/${G}`;
-const OTHER =
-  'https://myaccess.microsoft.com/#/access-packages/0b7c7f2e-5a1d-4c3b-9e8f-112233445566';
-const NOTICE = '[data-testid="ald-notice"]';
-const HINT_LABEL = "Organisation's domain or tenant ID";
-const NEVER = 'Don’t show again for this link';
+const OTHER = `https://myaccess.microsoft.com/#/access-packages/${OTHER_ID}`;
 // The page's state as the user sees it: the toolbar badge ('OK' complete, '!' incomplete, ''
 // nothing to say) and whether the notice is shown: the content script puts no status on the page.
 const noticeShown = async (page) => (await page.locator(NOTICE).count()) > 0;
@@ -21,36 +31,47 @@ const stored = (worker) =>
 // A My Access test: a fresh browser with the extension, the fixture page served for every My
 // Access URL, and a new tab (`page`) to open it in; 60 s at most.
 const myAccessTest = (name, fn) =>
-  test(name, { timeout: 60_000 }, () =>
-    withExtension(async (ctx) => {
-      await ctx.serve('https://myaccess.microsoft.com/**', PAGE);
-      return fn({ ...ctx, page: await ctx.context.newPage() });
-    }),
-  );
+  extensionTest(name, async (ctx) => {
+    await ctx.serve('https://myaccess.microsoft.com/**', PAGE);
+    return fn({ ...ctx, page: await ctx.context.newPage() });
+  });
+
+/** Opens `url` and waits for the notice, which it returns. */
+async function noticeOn(page, url) {
+  await page.goto(url);
+  const notice = page.locator(NOTICE);
+  await notice.waitFor();
+  return notice;
+}
+
+/** Escape: the notice goes for now, and nothing is remembered. */
+async function escapeForNow(page, worker) {
+  await page.keyboard.press('Escape');
+  assert.equal(await eventually(() => noticeShown(page), false), false);
+  assert.deepEqual(await stored(worker), {});
+}
 
 myAccessTest(
   'the My Access content script judges the page and follows hash-only navigation',
   async ({ worker, page }) => {
     await page.goto(COMPLETE);
-    assert.equal(await eventually(() => badgeOf(worker, page), 'OK'), 'OK');
+    await assertBadge(worker, page, 'OK');
     assert.equal(await noticeShown(page), false);
 
     // A link that lost its directory hint: the partner would land in their own directory.
     // (A new document starts with a clear badge, so '!' is this page's own verdict.)
     await page.goto(MISSING_HINT);
-    assert.equal(await eventually(() => badgeOf(worker, page), '!'), '!');
+    await assertBadge(worker, page, '!');
     await page.locator(NOTICE).waitFor();
 
     // Hash-only navigation elsewhere in My Access removes the notice and the warning...
     await page.evaluate(() => (location.hash = '#/request-history'));
-    assert.equal(await eventually(() => badgeOf(worker, page), ''), '');
+    await assertBadge(worker, page, '');
     assert.equal(await eventually(() => noticeShown(page), false), false);
 
     // ...and hash-only navigation to another incomplete package link brings them back.
-    await page.evaluate(
-      () => (location.hash = '#/access-packages/0b7c7f2e-5a1d-4c3b-9e8f-112233445566'),
-    );
-    assert.equal(await eventually(() => badgeOf(worker, page), '!'), '!');
+    await page.evaluate((id) => (location.hash = `#/access-packages/${id}`), OTHER_ID);
+    await assertBadge(worker, page, '!');
     await page.locator(NOTICE).waitFor();
   },
 );
@@ -58,24 +79,19 @@ myAccessTest(
 myAccessTest(
   'the notice repairs a link without a directory hint, and a dismissal sticks',
   async ({ worker, page }) => {
-    await page.goto(MISSING_HINT);
-    const notice = page.locator(NOTICE);
-    await notice.waitFor();
+    const notice = await noticeOn(page, MISSING_HINT);
     // The text lives in the open shadow root; Playwright's CSS locators pierce it, textContent does not.
     const card = notice.getByRole('dialog', { name: 'This My Access link is incomplete' });
     assert.match(await card.textContent(), /does not say which organisation/);
-    const repair = page.locator('[data-testid="ald-repair"]');
+    const repair = page.locator(REPAIR);
     assert.equal(await repair.isDisabled(), true);
     await page.getByLabel(HINT_LABEL).fill('not a domain');
-    assert.equal(
-      await card.getByRole('alert').textContent(),
-      'That is not a domain name or a tenant ID. Enter one such as contoso.onmicrosoft.com.',
-    );
+    assert.equal(await card.getByRole('alert').textContent(), NOT_A_DIRECTORY);
     assert.equal(await repair.isDisabled(), true);
     await page.getByLabel(HINT_LABEL).fill('Contoso.OnMicrosoft.com');
     await repair.click();
     await page.waitForURL(COMPLETE);
-    assert.equal(await eventually(() => badgeOf(worker, page), 'OK'), 'OK');
+    await assertBadge(worker, page, 'OK');
     assert.equal(await noticeShown(page), false);
 
     // The hint the user confirmed is offered next time.
@@ -86,7 +102,7 @@ myAccessTest(
     await page.getByRole('button', { name: 'Close' }).click();
     assert.equal(await notice.count(), 0);
     await page.reload();
-    assert.equal(await eventually(() => badgeOf(worker, page), '!'), '!');
+    await assertBadge(worker, page, '!');
     await page.waitForTimeout(300);
     assert.equal(await notice.count(), 0, 'a dismissed notice stays dismissed for that link');
   },
@@ -95,7 +111,7 @@ myAccessTest(
 myAccessTest('a %23/ that should have been #/ is repaired in place', async ({ worker, page }) => {
   await page.goto(`https://myaccess.microsoft.com/@contoso.com%23/access-packages/${G}`);
   await page.waitForURL(`https://myaccess.microsoft.com/@contoso.com#/access-packages/${G}`);
-  assert.equal(await eventually(() => badgeOf(worker, page), 'OK'), 'OK');
+  await assertBadge(worker, page, 'OK');
   assert.equal(await noticeShown(page), false);
 });
 
@@ -110,7 +126,7 @@ myAccessTest(
     });
     await page.goto(MISSING_HINT);
     await page.locator(NOTICE).waitFor();
-    assert.equal(await eventually(() => badgeOf(worker, page), '!'), '!');
+    await assertBadge(worker, page, '!');
 
     // The content script ran: no attribute, global, message or timing entry tells the page about it.
     assert.deepEqual(
@@ -173,10 +189,10 @@ myAccessTest(
 
     // The user's own typing and key presses still work: Enter on Repair...
     await page.getByLabel(HINT_LABEL).fill('Contoso.OnMicrosoft.com');
-    await page.locator('[data-testid="ald-repair"]').focus();
+    await page.locator(REPAIR).focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(COMPLETE);
-    assert.equal(await eventually(() => badgeOf(worker, page), 'OK'), 'OK');
+    await assertBadge(worker, page, 'OK');
     assert.deepEqual((await stored(worker)).recentHints, [
       'contoso.onmicrosoft.com',
       'fabrikam.com',
@@ -193,15 +209,11 @@ myAccessTest(
 myAccessTest(
   'keyboard: Escape closes the notice for now, Enter in its field repairs',
   async ({ worker, page }) => {
-    await page.goto(MISSING_HINT);
-    const notice = page.locator(NOTICE);
-    await notice.waitFor();
+    const notice = await noticeOn(page, MISSING_HINT);
 
     // Escape from the field: gone for now, nothing remembered, back on the next visit.
     await page.getByLabel(HINT_LABEL).focus();
-    await page.keyboard.press('Escape');
-    assert.equal(await eventually(() => noticeShown(page), false), false);
-    assert.deepEqual(await stored(worker), {});
+    await escapeForNow(page, worker);
     await page.reload();
     await notice.waitFor();
 
@@ -218,9 +230,7 @@ myAccessTest(
       );
     }
     assert.deepEqual(order, ['Open the repaired link', 'Not now', NEVER]);
-    await page.keyboard.press('Escape');
-    assert.equal(await eventually(() => noticeShown(page), false), false);
-    assert.deepEqual(await stored(worker), {});
+    await escapeForNow(page, worker);
 
     // Enter in the field with something that is not a directory: nothing happens but the error.
     await page.reload();
@@ -235,7 +245,7 @@ myAccessTest(
     await page.getByLabel(HINT_LABEL).fill('Contoso.OnMicrosoft.com');
     await page.keyboard.press('Enter');
     await page.waitForURL(COMPLETE);
-    assert.equal(await eventually(() => badgeOf(worker, page), 'OK'), 'OK');
+    await assertBadge(worker, page, 'OK');
     assert.deepEqual((await stored(worker)).recentHints, ['contoso.onmicrosoft.com']);
   },
 );
@@ -243,9 +253,7 @@ myAccessTest(
 myAccessTest(
   '"Don’t show again" is explicit, says so, and can be undone',
   async ({ worker, page }) => {
-    await page.goto(MISSING_HINT);
-    const notice = page.locator(NOTICE);
-    await notice.waitFor();
+    const notice = await noticeOn(page, MISSING_HINT);
     const dismissed = async () => JSON.stringify((await stored(worker)).dismissedNotices ?? []);
     const link = JSON.stringify([MISSING_HINT]);
 
@@ -268,7 +276,7 @@ myAccessTest(
     await page.keyboard.press('Escape');
     assert.equal(await eventually(() => noticeShown(page), false), false);
     await page.reload();
-    assert.equal(await eventually(() => badgeOf(worker, page), '!'), '!');
+    await assertBadge(worker, page, '!');
     await page.waitForTimeout(300);
     assert.equal(await notice.count(), 0);
   },
@@ -277,9 +285,7 @@ myAccessTest(
 myAccessTest(
   'an organisation link is not called broken: the notice asks for no package ID',
   async ({ page }) => {
-    await page.goto('https://myaccess.microsoft.com/@contoso.com');
-    const notice = page.locator(NOTICE);
-    await notice.waitFor();
+    const notice = await noticeOn(page, 'https://myaccess.microsoft.com/@contoso.com');
     const card = notice.getByRole('dialog', { name: 'Organisation link, not a package link' });
     assert.match(await card.textContent(), /opens the My Access of contoso\.com/);
     assert.equal(await notice.getByRole('textbox').count(), 0);

@@ -1,27 +1,32 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { badgeOf, eventually, fixture, G, oneBrowserPerFile, withExtension } from './harness.mjs';
+import {
+  assertBadge,
+  badgeOf,
+  extensionTest,
+  fixture,
+  G,
+  oneBrowserPerFile,
+  serveEntraOverview,
+} from './harness.mjs';
+import { BLADE, ENTRA_FACTS as SALES, OTHER_ID } from './shared/journeys.mjs';
 
 oneBrowserPerFile();
 
 // Another package of the same tenant, listed before G in the package grid fixtures.
 const G2 = '0f0e0d0c-0b0a-4909-8807-060504030201';
-const SALES = {
-  packageName: 'Sales partners',
-  hidden: true,
-  catalogName: 'General',
-  link: `https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/${G}`,
-};
-
-const BLADE = `#view/Microsoft_Azure_ELMAdmin/EntitlementMenuBlade/~/overview/entitlementId/${G}`;
 const tabState = (worker) =>
   worker.evaluate(async () => {
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     return (await chrome.storage.session.get(`tab:${tab.id}`))[`tab:${tab.id}`] ?? null;
   });
 
-// A portal test: a fresh browser with the extension, 60 s at most.
-const portalTest = (name, fn) => test(name, { timeout: 60_000 }, () => withExtension(fn));
+/** Opens `url` in a new tab and asserts that its badge comes to say `badge`. */
+async function openWithBadge({ context, worker }, url, badge) {
+  const page = await context.newPage();
+  await page.goto(url);
+  await assertBadge(worker, page, badge);
+  return page;
+}
 
 /** Serves the Entra shell whose overview is a React view in a sandbox-1.reactblade frame. */
 async function serveReactBlade(serve) {
@@ -39,18 +44,13 @@ const showPackage = (page, id) =>
     id,
   );
 
-portalTest(
+extensionTest(
   'Entra admin center: the overview in an iframe completes the package link; leaving clears the badge',
-  async ({ context, worker, serve }) => {
-    await serve('https://entra.microsoft.com/**', fixture('entra-shell.html'));
-    await serve(
-      'https://entra.microsoft.com/fixtures/entra-overview-frame.html',
-      fixture('entra-overview-frame.html'),
-    );
-    const page = await context.newPage();
-    await page.goto(`https://entra.microsoft.com/${BLADE}`);
+  async (browser) => {
+    const { worker } = browser;
+    await serveEntraOverview(browser.serve);
     // The URL names the package at once; the frame renders the link a moment later.
-    assert.equal(await eventually(() => badgeOf(worker, page), 'OK'), 'OK');
+    const page = await openWithBadge(browser, `https://entra.microsoft.com/${BLADE}`, 'OK');
     const state = await tabState(worker);
     assert.deepEqual(state.facts, SALES);
     assert.equal(state.accessPackageId, G);
@@ -58,29 +58,28 @@ portalTest(
     await page.evaluate(
       () => (location.hash = '#view/Microsoft_AAD_ERM/DashboardBlade/~/elmEntitlement'),
     );
-    assert.equal(await eventually(() => badgeOf(worker, page), ''), '');
+    await assertBadge(worker, page, '');
     assert.equal((await tabState(worker)).accessPackageId, null);
   },
 );
 
-portalTest(
+extensionTest(
   'Azure portal: an overview in the top document, and a catalog page that is no package',
-  async ({ context, worker, serve }) => {
+  async (browser) => {
+    const { worker, serve } = browser;
     await serve('https://portal.azure.com/**', fixture('azure-overview.html'));
-    const page = await context.newPage();
-    await page.goto(`https://portal.azure.com/${BLADE}`);
-    assert.equal(await eventually(() => badgeOf(worker, page), 'OK'), 'OK');
+    const page = await openWithBadge(browser, `https://portal.azure.com/${BLADE}`, 'OK');
     assert.equal((await tabState(worker)).facts.hidden, false);
 
     await serve('https://portal.azure.com/**', fixture('catalog.html'));
     await page.goto(
-      'https://portal.azure.com/#view/Microsoft_Azure_ELMAdmin/CatalogBlade/catalogId/0b7c7f2e-5a1d-4c3b-9e8f-112233445566',
+      `https://portal.azure.com/#view/Microsoft_Azure_ELMAdmin/CatalogBlade/catalogId/${OTHER_ID}`,
     );
-    assert.equal(await eventually(() => badgeOf(worker, page), ''), '');
+    await assertBadge(worker, page, '');
   },
 );
 
-portalTest(
+extensionTest(
   'a package whose directory is unknown shows PKG; badges are per tab',
   async ({ context, worker, serve }) => {
     await serve('https://entra.microsoft.com/**', fixture('catalog.html'));
@@ -89,13 +88,13 @@ portalTest(
     await portal.goto(`https://entra.microsoft.com/${BLADE}`);
     const partner = await context.newPage();
     await partner.goto(`https://myaccess.microsoft.com/#/access-packages/${G}`);
-    assert.equal(await eventually(() => badgeOf(worker, partner), '!'), '!');
-    assert.equal(await eventually(() => badgeOf(worker, portal), 'PKG'), 'PKG');
+    await assertBadge(worker, partner, '!');
+    await assertBadge(worker, portal, 'PKG');
     assert.equal(await badgeOf(worker, partner), '!');
   },
 );
 
-portalTest(
+extensionTest(
   'Entra admin center: the overview as a React view in a cross-origin sandbox-1.reactblade.portal.azure.net frame, beside the package grid',
   async ({ context, worker, serve }) => {
     await serveReactBlade(serve);
@@ -107,26 +106,26 @@ portalTest(
         .some((f) => f.url().startsWith('https://sandbox-1.reactblade.portal.azure.net/')),
       'the overview frame is on the React view host',
     );
-    assert.equal(await eventually(() => badgeOf(worker, page), 'OK'), 'OK');
+    await assertBadge(worker, page, 'OK');
     // What the frame shows, not the grid in the top document (Contractors, Facilities, No).
     assert.deepEqual((await tabState(worker)).facts, SALES);
 
     // The top frame moves to another package: the frame is told, and its blade (still G's) is
     // no longer read as that package's.
     await showPackage(page, G2);
-    assert.equal(await eventually(() => badgeOf(worker, page), 'PKG'), 'PKG');
+    await assertBadge(worker, page, 'PKG');
     const moved = await tabState(worker);
     assert.equal(moved.accessPackageId, G2);
     assert.equal(moved.facts, null);
 
     // And back: the frame reads G's blade again.
     await showPackage(page, G);
-    assert.equal(await eventually(() => badgeOf(worker, page), 'OK'), 'OK');
+    await assertBadge(worker, page, 'OK');
     assert.deepEqual((await tabState(worker)).facts, SALES);
   },
 );
 
-portalTest(
+extensionTest(
   'a React view frame in a portal tab that shows no package reports nothing',
   async ({ context, worker, serve }) => {
     await serveReactBlade(serve);
@@ -143,24 +142,21 @@ portalTest(
   },
 );
 
-portalTest(
+extensionTest(
   'Azure portal: blades in the top document; only the overview blade is read, not the package grid before it',
-  async ({ context, worker, serve }) => {
-    await serve('https://portal.azure.com/**', fixture('azure-blades-shell.html'));
-    const page = await context.newPage();
-    await page.goto(`https://portal.azure.com/${BLADE}`);
-    assert.equal(await eventually(() => badgeOf(worker, page), 'OK'), 'OK');
-    assert.deepEqual((await tabState(worker)).facts, SALES);
+  async (browser) => {
+    await browser.serve('https://portal.azure.com/**', fixture('azure-blades-shell.html'));
+    await openWithBadge(browser, `https://portal.azure.com/${BLADE}`, 'OK');
+    assert.deepEqual((await tabState(browser.worker)).facts, SALES);
   },
 );
 
-portalTest(
+extensionTest(
   'a directory only the portal URL names (#@tenant/) is a suggestion: the badge stays PKG',
-  async ({ context, worker, serve }) => {
-    await serve('https://entra.microsoft.com/**', fixture('catalog.html'));
-    const page = await context.newPage();
-    await page.goto(`https://entra.microsoft.com/#@fabrikam.onmicrosoft.com/${BLADE.slice(1)}`);
-    assert.equal(await eventually(() => badgeOf(worker, page), 'PKG'), 'PKG');
-    assert.equal((await tabState(worker)).tenant, 'fabrikam.onmicrosoft.com');
+  async (browser) => {
+    await browser.serve('https://entra.microsoft.com/**', fixture('catalog.html'));
+    const url = `https://entra.microsoft.com/#@fabrikam.onmicrosoft.com/${BLADE.slice(1)}`;
+    await openWithBadge(browser, url, 'PKG');
+    assert.equal((await tabState(browser.worker)).tenant, 'fabrikam.onmicrosoft.com');
   },
 );

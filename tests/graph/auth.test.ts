@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  authorizeUrl,
-  codeTokenRequest,
-  parseTokenSet,
-  readRedirect,
-  readTokenResponse,
-  refreshTokenRequest,
-  type SignInConfig,
-  type TokenSet,
-} from '../../lib/graph/auth';
+import * as auth from '../../lib/graph/auth';
 import { ALL_GRAPH_ORIGINS, cloudOrigins } from '../../lib/graph/clouds';
 import { base64url, challengeFor, createPkce } from '../../lib/graph/pkce';
 import { GraphProblem } from '../../lib/graph/problems';
@@ -41,7 +32,7 @@ describe('PKCE', () => {
 });
 
 describe('authorize URL', () => {
-  it.each<[string, SignInConfig, string, string]>([
+  it.each<[string, auth.SignInConfig, string, string]>([
     [
       'global',
       SIGN_IN_CONFIG,
@@ -61,7 +52,7 @@ describe('authorize URL', () => {
       'https://dod-graph.microsoft.us/EntitlementManagement.Read.All https://dod-graph.microsoft.us/User.Read offline_access',
     ],
   ])('%s', (_, config, endpoint, scope) => {
-    const url = new URL(authorizeUrl(config, 'state-1', 'challenge-1'));
+    const url = new URL(auth.authorizeUrl(config, 'state-1', 'challenge-1'));
     expect(`${url.origin}${url.pathname}`).toBe(endpoint);
     expect(Object.fromEntries(url.searchParams)).toEqual({
       client_id: SIGN_IN_CONFIG.clientId,
@@ -84,7 +75,7 @@ describe('authorize URL', () => {
     ],
     ['an empty tenant', { ...SIGN_IN_CONFIG, tenant: '' }, 'unknown-tenant'],
   ])('refuses %s', (_, config, code) => {
-    expect(codeOf(() => authorizeUrl(config, 's', 'c'))).toBe(code);
+    expect(codeOf(() => auth.authorizeUrl(config, 's', 'c'))).toBe(code);
   });
   it('asks for exactly the sign-in and Graph hosts of the chosen cloud', () => {
     expect(cloudOrigins('usgov-dod')).toEqual([
@@ -142,7 +133,7 @@ describe('redirect', () => {
   ])('%s', (_, url, expected) => {
     let got: string;
     try {
-      got = readRedirect(url, 's1', REDIRECT);
+      got = auth.readRedirect(url, 's1', REDIRECT);
     } catch (e) {
       got = (e as GraphProblem).code;
     }
@@ -158,7 +149,7 @@ const aadsts = (error: string, description: string) => ({
 
 describe('token requests and responses', () => {
   it('redeems the code with the verifier, as a form', () => {
-    const r = codeTokenRequest(SIGN_IN_CONFIG, 'the-code', 'the-verifier');
+    const r = auth.codeTokenRequest(SIGN_IN_CONFIG, 'the-code', 'the-verifier');
     expect(r.url).toBe(
       'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token',
     );
@@ -173,7 +164,7 @@ describe('token requests and responses', () => {
     });
   });
   it('refreshes with the refresh token', () => {
-    const tokens: TokenSet = {
+    const tokens: auth.TokenSet = {
       accessToken: 'a',
       refreshToken: 'r',
       expiresAt: 0,
@@ -182,7 +173,7 @@ describe('token requests and responses', () => {
       clientId: SIGN_IN_CONFIG.clientId,
       tenant: 'contoso.onmicrosoft.com',
     };
-    const r = refreshTokenRequest(tokens);
+    const r = auth.refreshTokenRequest(tokens);
     expect(r.url).toBe(
       'https://login.microsoftonline.us/contoso.onmicrosoft.com/oauth2/v2.0/token',
     );
@@ -191,7 +182,7 @@ describe('token requests and responses', () => {
   });
   it('reads a token response', () => {
     const config = { ...SIGN_IN_CONFIG, signedInAt: 500 };
-    expect(readTokenResponse(200, fixture('token-response.json'), config, 1_000)).toEqual({
+    expect(auth.readTokenResponse(200, fixture('token-response.json'), config, 1_000)).toEqual({
       accessToken: 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.fake-access-token.signature',
       refreshToken: '0.AQoA-fake-refresh-token',
       expiresAt: 1_000 + 4299 * 1000,
@@ -256,7 +247,7 @@ describe('token requests and responses', () => {
     ['200 that is not JSON', 200, null, 'bad-response'],
   ])('%s', (_, status, json, code) => {
     expect(
-      codeOf(() => readTokenResponse(status, json, { ...SIGN_IN_CONFIG, signedInAt: 0 }, 0)),
+      codeOf(() => auth.readTokenResponse(status, json, { ...SIGN_IN_CONFIG, signedInAt: 0 }, 0)),
     ).toBe(code);
   });
   /** A stored token set with every field right. */
@@ -299,6 +290,6 @@ describe('token requests and responses', () => {
     // A fresh copy as the expected value, so the set read back is compared with the one stored.
     ['a well-formed set', WELL_FORMED_SET, { ...WELL_FORMED_SET }],
   ])('stored tokens: %s', (_, raw, expected) => {
-    expect(parseTokenSet(raw)).toEqual(expected);
+    expect(auth.parseTokenSet(raw)).toEqual(expected);
   });
 });
