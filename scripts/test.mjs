@@ -60,6 +60,9 @@ function runStep(step) {
 }
 
 function schedule() {
+  // While a browser installs, one step fewer: unpacking a browser wants a core too, and the
+  // browser suite that waits for it is the longest step.
+  const installing = () => steps.some((s) => s.io && state.get(s.name) === 'running');
   for (const step of steps) {
     if (state.get(step.name) !== 'waiting') continue;
     const needs = (step.needs ?? []).filter((n) => state.has(n));
@@ -68,7 +71,8 @@ function schedule() {
       step.time = '-';
       continue;
     }
-    if ((step.io || running < JOBS) && needs.every((n) => state.get(n) === 'passed')) runStep(step);
+    const free = running < (installing() ? JOBS - 1 : JOBS);
+    if ((step.io || free) && needs.every((n) => state.get(n) === 'passed')) runStep(step);
   }
   if (![...state.values()].some((s) => s === 'waiting' || s === 'running')) finish();
 }
