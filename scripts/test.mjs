@@ -60,8 +60,8 @@ function runStep(step) {
 }
 
 function schedule() {
-  // While a browser installs, one step fewer: unpacking a browser wants a core too, and the
-  // browser suite that waits for it is the longest step.
+  // While a browser installs, one step beside it: unpacking a browser takes a core (its download
+  // is seconds), and the browser suite that waits for it is the longest step.
   const installing = () => steps.some((s) => s.io && state.get(s.name) === 'running');
   for (const step of steps) {
     if (state.get(step.name) !== 'waiting') continue;
@@ -71,7 +71,7 @@ function schedule() {
       step.time = '-';
       continue;
     }
-    const free = running < (installing() ? JOBS - 1 : JOBS);
+    const free = running < (installing() ? 1 : JOBS);
     if ((step.io || free) && needs.every((n) => state.get(n) === 'passed')) runStep(step);
   }
   if (![...state.values()].some((s) => s === 'waiting' || s === 'running')) finish();
