@@ -350,7 +350,9 @@ function closesSoon(text: string, from: number): boolean {
 
 // What only goes on a host: `.evil.example`, `-login.evil.example/x`, `%2Eevil.example`, `.ru/phish`
 // (one label only when a path follows: `.NET` alone is prose), or userinfo `@evil.example`, `:443@evil.example`.
-const HOST_TAIL = /^((?:(?:[.-]|%2e)[a-z0-9-]+)+)([/?#:]\S*)?$/i;
+// A dash starts the tail or belongs to a label, never both: with a dash in the separators as well
+// as in the labels, a line of dashes took the regex exponential time (70 characters: seconds).
+const HOST_TAIL = /^((?:[.-]|%2e)[a-z0-9-]+(?:(?:\.|%2e)[a-z0-9-]+)*)([/?#:]\S*)?$/i;
 const USERINFO_TAIL = /^(?::\d*)?@[a-z0-9-]+(?:\.[a-z0-9-]+)+\.?(?:[:/?#\\]\S*)?$/i;
 
 /**
