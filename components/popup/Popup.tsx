@@ -122,7 +122,14 @@ export function Popup({
         <div class="held-paste" data-testid="held-paste">
           <p role="status">{t('heldPaste', state.held.value.length.toLocaleString())}</p>
           <div class="row">
-            <button type="button" onClick={() => state.editHeld()}>
+            {/* Either way the button goes: the focus goes to the box, where the next input is. */}
+            <button
+              type="button"
+              onClick={() => {
+                state.editHeld();
+                paste.current?.focus();
+              }}
+            >
               {t('heldPasteEdit')}
             </button>
             <button

@@ -510,6 +510,7 @@ describe('Popup', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Edit it in the box' }));
       expect(held()).toBeNull();
       expect(box().value).toBe(thread);
+      expect(document.activeElement).toBe(box());
       expect(verdict().dataset.verdict).toBe('valid');
       // Clearing lets go of it: nothing checked, the box focused for the next paste.
       fireEvent.input(box(), { target: { value: '' } });
