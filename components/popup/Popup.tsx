@@ -47,6 +47,13 @@ function onPaste(e: JSX.TargetedClipboardEvent<HTMLTextAreaElement>, state: Popu
   );
 }
 
+/** The held paste's buttons go away when pressed: the focus goes to the box, the next input. */
+const backToBox = (act: () => void) => (e: JSX.TargetedMouseEvent<HTMLButtonElement>) => {
+  const doc = e.currentTarget.ownerDocument;
+  act();
+  doc.getElementById('paste')?.focus();
+};
+
 /** Inserts as a paste would: over the selection, caret after it. */
 function insertText(box: HTMLTextAreaElement, text: string) {
   if (!text) return;
@@ -122,23 +129,10 @@ export function Popup({
         <div class="held-paste" data-testid="held-paste">
           <p role="status">{t('heldPaste', state.held.value.length.toLocaleString())}</p>
           <div class="row">
-            {/* Either way the button goes: the focus goes to the box, where the next input is. */}
-            <button
-              type="button"
-              onClick={() => {
-                state.editHeld();
-                paste.current?.focus();
-              }}
-            >
+            <button type="button" onClick={backToBox(() => state.editHeld())}>
               {t('heldPasteEdit')}
             </button>
-            <button
-              type="button"
-              onClick={() => {
-                state.clearHeld();
-                paste.current?.focus();
-              }}
-            >
+            <button type="button" onClick={backToBox(() => state.clearHeld())}>
               {t('heldPasteClear')}
             </button>
           </div>

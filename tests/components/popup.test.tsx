@@ -507,7 +507,10 @@ describe('Popup', () => {
       // Editing puts the text in the box after all.
       fireEvent.input(box(), { target: { value: '' } });
       paste({ 'text/plain': thread });
-      fireEvent.click(screen.getByRole('button', { name: 'Edit it in the box' }));
+      // Pressed from the keyboard: the focus is on the button, which then goes away.
+      const edit = screen.getByRole('button', { name: 'Edit it in the box' });
+      edit.focus();
+      fireEvent.click(edit);
       expect(held()).toBeNull();
       expect(box().value).toBe(thread);
       expect(document.activeElement).toBe(box());
@@ -515,7 +518,9 @@ describe('Popup', () => {
       // Clearing lets go of it: nothing checked, the box focused for the next paste.
       fireEvent.input(box(), { target: { value: '' } });
       paste({ 'text/plain': thread });
-      fireEvent.click(screen.getByRole('button', { name: 'Clear' }));
+      const clear = screen.getByRole('button', { name: 'Clear' });
+      clear.focus();
+      fireEvent.click(clear);
       expect(held()).toBeNull();
       expect(screen.queryByTestId('verdict')).toBeNull();
       expect(document.activeElement).toBe(box());
