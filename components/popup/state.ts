@@ -197,17 +197,18 @@ export function createPopupState(env: PopupEnv, initialText = '', initialAnchors
      */
     async pasted(value: string, plain: string, pastedAnchors: Anchor[] = [], textLater = false) {
       const hold = value.length > HOLD_TEXT;
-      if (hold) textLater = false;
+      // A held paste never reaches the box, later or not.
+      const later = textLater && !hold;
       const before = text.value;
       batch(() => {
         held.value = hold ? value : null;
         if (hold) text.value = '';
-        else if (!textLater) text.value = value;
+        else if (!later) text.value = value;
         anchors.value = pastedAnchors;
         selected.value = null;
         analyseNow(value);
       });
-      if (textLater)
+      if (later)
         // After the frame that shows the verdict; unless the user typed meanwhile: their text wins.
         requestAnimationFrame(() =>
           requestAnimationFrame(() => text.value === before && (text.value = value)),

@@ -504,23 +504,23 @@ describe('Popup', () => {
       fireEvent.input(box(), { target: { value: LOOKALIKE } });
       expect(held()).toBeNull();
       expect(verdict().dataset.verdict).toBe('dangerous');
+      /** Pastes the thread into the emptied box, then presses a held-paste button from the keyboard
+       * (the focus is on the button, which then goes away). */
+      const pasteAndPress = (name: string) => {
+        fireEvent.input(box(), { target: { value: '' } });
+        paste({ 'text/plain': thread });
+        const button = screen.getByRole('button', { name });
+        button.focus();
+        fireEvent.click(button);
+      };
       // Editing puts the text in the box after all.
-      fireEvent.input(box(), { target: { value: '' } });
-      paste({ 'text/plain': thread });
-      // Pressed from the keyboard: the focus is on the button, which then goes away.
-      const edit = screen.getByRole('button', { name: 'Edit it in the box' });
-      edit.focus();
-      fireEvent.click(edit);
+      pasteAndPress('Edit it in the box');
       expect(held()).toBeNull();
       expect(box().value).toBe(thread);
       expect(document.activeElement).toBe(box());
       expect(verdict().dataset.verdict).toBe('valid');
       // Clearing lets go of it: nothing checked, the box focused for the next paste.
-      fireEvent.input(box(), { target: { value: '' } });
-      paste({ 'text/plain': thread });
-      const clear = screen.getByRole('button', { name: 'Clear' });
-      clear.focus();
-      fireEvent.click(clear);
+      pasteAndPress('Clear');
       expect(held()).toBeNull();
       expect(screen.queryByTestId('verdict')).toBeNull();
       expect(document.activeElement).toBe(box());
