@@ -3,9 +3,9 @@ import type { Finding, FindingCode } from '../../lib/eligibility/rules';
 import type { ExportLabels } from '../../lib/catalog/export';
 import { FINDING_FILTERS, type FindingFilter, type SortKey } from '../../lib/catalog/filter';
 import type { CatalogRow } from '../../lib/catalog/rows';
-import { parseDirectoryHint } from '../../lib/link/hint';
 import { graphProblemText, needsSignIn } from '../graph/problem-text';
 import { t, type MessageKey } from '../i18n';
+import { HintField } from '../directory/HintField';
 import { LabelledSelect } from '../LabelledSelect';
 import type { CatalogEnv } from './catalog-env';
 import { createCatalogState, PAGE_SIZE, type CatalogState } from './state';
@@ -133,28 +133,16 @@ function Failures({ s }: { s: CatalogState }) {
   );
 }
 
-function HintField({ s }: { s: CatalogState }) {
-  const hint = s.hint.value;
-  const invalid = hint !== '' && !parseDirectoryHint(hint).ok;
+function CatalogHint({ s }: { s: CatalogState }) {
   return (
     <div>
-      <label for="catalog-hint">{t('catalogHintLabel')}</label>
-      <input
+      <HintField
         id="catalog-hint"
-        type="text"
-        spellcheck={false}
-        value={hint}
-        aria-describedby="catalog-hint-help"
-        aria-invalid={invalid}
-        onInput={(e) => s.setHint(e.currentTarget.value)}
+        label={t('catalogHintLabel')}
+        value={s.hint.value}
+        help={s.hintFromGraph.value ? t('catalogHintFromGraph') : t('catalogHintNeeded')}
+        onInput={(hint) => s.setHint(hint)}
       />
-      <p id="catalog-hint-help" class={invalid ? 'error' : 'muted'}>
-        {invalid
-          ? t('hintInvalid')
-          : s.hintFromGraph.value
-            ? t('catalogHintFromGraph')
-            : t('catalogHintNeeded')}
-      </p>
     </div>
   );
 }
@@ -324,7 +312,7 @@ function Toolbar({ s }: { s: CatalogState }) {
             onChange={(f) => s.setFinding(f)}
           />
         </div>
-        <HintField s={s} />
+        <CatalogHint s={s} />
       </div>
       <div class="actions">
         <span class="muted" data-testid="catalog-selection">

@@ -3,6 +3,7 @@ import { directoryWarning } from '../../lib/directory-sanity';
 import { analyzeLink, parseDirectoryHint } from '../../lib/link';
 import { isConfirmed, portalDirectory, portalLink, type PortalTabState } from '../../lib/tab-state';
 import { EligibilityPanel, FindingItem } from '../eligibility/EligibilityPanel';
+import { HintField } from '../directory/HintField';
 import { createEligibilityState } from '../eligibility/state';
 import { t } from '../i18n';
 import { DirectorySource } from './DirectorySource';
@@ -88,19 +89,14 @@ export function PackageView({ state, portal }: { state: PopupState; portal: Port
       <h2>{packageName ?? t('packageRecognised')}</h2>
       {!known && (
         <div>
-          <label for="package-hint">{t('fillHintLabel')}</label>
-          <input
+          <HintField
             id="package-hint"
-            type="text"
-            spellcheck={false}
+            label={t('fillHintLabel')}
             value={hint}
-            aria-describedby="package-hint-help"
+            help={t('packageHintHelp')}
             data-needs-input={hint === '' || undefined}
-            onInput={(e) => setHint(e.currentTarget.value)}
+            onInput={setHint}
           />
-          <p id="package-hint-help" class="muted">
-            {hint && !parseDirectoryHint(hint).ok ? t('hintInvalid') : t('packageHintHelp')}
-          </p>
           {warning && <DirectoryWarning warning={warning} onUse={setHint} />}
           {suggested && <DirectorySource source="url" hint={suggested} onUse={setHint} />}
         </div>

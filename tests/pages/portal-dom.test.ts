@@ -11,9 +11,9 @@ function load(name: string, runScripts = false): Document {
     'text/html',
   );
   if (runScripts) {
-    // The Entra frame renders its blade from a script; reproduce the rendered state here.
-    const html = /innerHTML = `([\s\S]*?)`;/.exec(doc.documentElement.outerHTML)![1]!;
-    doc.getElementById('blade')!.innerHTML = html;
+    // The Entra frame's script renders its blade late, from a template; do here what it does.
+    const blade = doc.getElementById('blade')!;
+    blade.append(blade.querySelector('template')!.content);
   }
   return doc;
 }
