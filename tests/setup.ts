@@ -10,12 +10,3 @@ beforeEach(() => {
     formatMessage(en, key, subs);
   fakeBrowser.i18n.getUILanguage = () => 'en';
 });
-
-// The popup loads some views only when shown: load them once here, so that no import is still
-// pending when a test file's environment is torn down (on a busy machine one can come that late).
-await Promise.all([
-  import('../components/popup/PackageView'),
-  import('../components/popup/CatalogView'),
-  import('../components/directory/DirectoryNote'),
-  import('../components/share/SharePanel'),
-]);

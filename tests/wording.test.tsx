@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FindingItem } from '../components/eligibility/EligibilityPanel';
 import { t, type MessageKey } from '../components/i18n';
-import { Popup } from '../components/popup/Popup';
+import { Popup } from './components/popup-loaded';
 import { wrapperName } from '../components/wrapper-name';
 import type { Finding } from '../lib/eligibility/rules';
 import { formatMessage, oneFullStop, type Catalogue } from '../lib/i18n/format-message';

@@ -4,7 +4,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { portalPlace } from '../../components/popup/CatalogView';
-import { Popup } from '../../components/popup/Popup';
+import { Popup } from './popup-loaded';
 import { PORTAL_CORPUS } from '../fixtures/portal-urls';
 import { fakeEnv } from './fake-env';
 

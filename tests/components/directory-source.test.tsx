@@ -3,7 +3,7 @@
 // portal URL's `#@tenant/` without the admin confirming it.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Popup } from '../../components/popup/Popup';
+import { Popup } from './popup-loaded';
 import type { GraphPackage } from '../../lib/graph';
 import { G } from '../fixtures/link-rows';
 import { portal } from '../fixtures/portal-state';

@@ -1,7 +1,7 @@
 /** @vitest-environment happy-dom */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Popup } from '../../components/popup/Popup';
+import { Popup } from './popup-loaded';
 import { GraphProblem } from '../../lib/graph';
 import { graphPackage } from '../../lib/graph/facts';
 import type { TabState } from '../../lib/tab-state';

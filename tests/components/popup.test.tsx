@@ -1,7 +1,7 @@
 /** @vitest-environment happy-dom */
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Popup } from '../../components/popup/Popup';
+import { Popup } from './popup-loaded';
 import { HOLD_TEXT } from '../../components/popup/state';
 import { findLinksInAnchors, MAX_TEXT, type Anchor, type LinkAnalysis } from '../../lib/link';
 import { G } from '../fixtures/link-rows';

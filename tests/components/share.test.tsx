@@ -3,7 +3,7 @@ import { signal } from '@preact/signals';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Popup } from '../../components/popup/Popup';
+import { Popup } from './popup-loaded';
 import { SharePanel } from '../../components/share/SharePanel';
 import { createShareState, type ShareEnv, type ShareFacts } from '../../components/share/state';
 import type { Finding } from '../../lib/eligibility/rules';
