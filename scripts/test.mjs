@@ -17,7 +17,7 @@ const STEPS = [
   { name: 'build', run: 'npm run build' },
   {
     name: 'e2e:chromium',
-    run: 'node --test --test-concurrency=1 --test-reporter=spec tests/e2e/',
+    run: 'node --test-reporter=spec tests/e2e/suite.mjs',
     needs: ['chromium', 'build'],
   },
   {

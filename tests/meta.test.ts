@@ -162,6 +162,14 @@ describe('architecture', () => {
   it('tests never live under entrypoints/ (WXT would build them)', () => {
     expect(files('entrypoints').filter((f) => /\.test\./.test(f))).toEqual([]);
   });
+  it('component tests take the popup from tests/components/popup-loaded.ts (its lazy views loaded)', () => {
+    for (const f of files('tests', /\.test\.tsx?$/))
+      expect(readFileSync(f, 'utf8'), f).not.toMatch(/from '[./]*components\/popup\/Popup'/);
+  });
+  it('Chromium test files use no root-level hooks (tests/e2e/suite.mjs runs them in one process)', () => {
+    for (const f of files('tests/e2e', /\.test\.mjs$/))
+      expect(readFileSync(f, 'utf8'), f).not.toMatch(/^(before|after)(Each)?\(/m);
+  });
   it('the manifest asks for no broad host access', () => {
     const config = readFileSync('wxt.config.ts', 'utf8');
     expect(config).not.toMatch(/<all_urls>|\*:\/\/\*\/\*|https:\/\/\*\//);

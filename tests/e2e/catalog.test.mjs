@@ -10,10 +10,10 @@ import {
   generateTenant,
   packageGuid,
 } from '../fixtures/catalog-tenant.mjs';
-import { axeViolations, eventually, oneBrowserPerFile, WITH_CLIPBOARD } from './harness.mjs';
+import { axeViolations, eventually, shareOneBrowser, WITH_CLIPBOARD } from './harness.mjs';
 import { json, startSignIn, untilSignedIn, withFakeSignIn } from './graph-fakes.mjs';
 
-oneBrowserPerFile();
+shareOneBrowser();
 
 const tenant = generateTenant(); // 100 catalogs, 2,000 packages
 

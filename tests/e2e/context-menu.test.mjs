@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { eventually, extensionTest, G, oneBrowserPerFile } from './harness.mjs';
+import { eventually, extensionTest, G, shareOneBrowser } from './harness.mjs';
 import { HINT_LABEL, MENU_CLICKS } from './shared/journeys.mjs';
 
-oneBrowserPerFile();
+shareOneBrowser();
 
 // The tab a menu click comes from, as Chromium reports it.
 const TAB = {

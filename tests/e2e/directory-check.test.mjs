@@ -2,9 +2,9 @@
 // endpoint (tests/fixtures/openid/): nothing reaches the network.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { extensionTest, G, oneBrowserPerFile } from './harness.mjs';
+import { extensionTest, G, shareOneBrowser } from './harness.mjs';
 
-oneBrowserPerFile();
+shareOneBrowser();
 
 const saved = (name) => readFileSync(`tests/fixtures/openid/${name}`, 'utf8');
 const ANSWERS = {

@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { resolve } from 'node:path';
-import { eventually, G, whenFileEnds, withExtension } from './harness.mjs';
+import { eventually, G, whenSharingEnds, withExtension } from './harness.mjs';
 
 export const CLIENT_ID = '5b7c0a2e-1d3f-4e6a-9b8c-7d6e5f4a3b2c';
 export const GRAPH_FIXTURES = resolve('tests/fixtures/graph');
@@ -189,24 +189,24 @@ export async function startSignIn(
   return { options, log, accessToken, graphCalls };
 }
 
-/** The file's authorize server, when its tests share one browser (it is mapped by a launch flag). */
-let fileAuthorize = null;
+/** The authorize server of the shared browser (`shareOneBrowser`), which a launch flag maps to it. */
+let sharedAuthorize = null;
 
 /**
  * A test body: runs `fn` (given the extension's context and `authorize`) in Chromium with
- * login.microsoftonline.com mapped to a fakeAuthorizeServer. In a file with one browser the server
- * is the file's too (started by its first test, its logs emptied for each); else it is stopped after.
+ * login.microsoftonline.com mapped to a fakeAuthorizeServer. With a shared browser the server is
+ * shared too (started by the first such test, its logs emptied for each); else it is stopped after.
  */
 export function withFakeSignIn(fn, { permissions = [] } = {}) {
   return async () => {
-    if (!fileAuthorize) {
+    if (!sharedAuthorize) {
       const server = await fakeAuthorizeServer();
-      if (whenFileEnds(server.close)) fileAuthorize = server;
+      if (whenSharingEnds(server.close)) sharedAuthorize = server;
       else return signInWith(server, fn, permissions).finally(server.close);
     }
-    fileAuthorize.requests.length = 0;
-    fileAuthorize.issued.clear();
-    return signInWith(fileAuthorize, fn, permissions);
+    sharedAuthorize.requests.length = 0;
+    sharedAuthorize.issued.clear();
+    return signInWith(sharedAuthorize, fn, permissions);
   };
 }
 

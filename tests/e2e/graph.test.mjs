@@ -8,7 +8,7 @@ import {
   axeViolations,
   EXTENSION_DIR,
   G,
-  oneBrowserPerFile,
+  shareOneBrowser,
   popupOnPortalPackage,
 } from './harness.mjs';
 import {
@@ -24,7 +24,7 @@ import {
   withFakeSignIn,
 } from './graph-fakes.mjs';
 
-oneBrowserPerFile();
+shareOneBrowser();
 
 /** The popup for package G once Graph checked it, with "Can a partner request it?" open. */
 async function checkedPopup(ctx) {

@@ -71,33 +71,38 @@ function blockTheNetwork(context) {
   );
 }
 
-/** The file's one browser, when it asked for one (`oneBrowserPerFile`), and what it was launched with. */
+/** The process's one browser, when its tests share one (`shareOneBrowser`), and its launch key. */
 let shared = null;
 let sharing = false;
-const atFileEnd = [];
+const whenDone = [];
 
 /**
- * One Chromium for all the tests of this file: launched by its first test, closed after its last
- * (a launch costs seconds). Each test still starts clean: no pages, no routes but the network
- * block, no granted permissions, empty storage, no optional host access. Call it at the top of a
- * test file. `cleanup` functions (a file's fake servers) run after the browser is closed.
+ * One Chromium for all the tests of this process: launched by the first test, closed after the
+ * last. Call it at the top of a test file. A file run alone gets a browser of its own; the suite
+ * (`tests/e2e/suite.mjs`) runs every file in one process, so all share one. A launch costs about
+ * 5 s here: 2.5 s to start, and Chromium's storage.managed answers only about 5 s after its start,
+ * which the extension waits for (its settings honour the organisation's policy).
+ * Each test still starts clean: no pages, no routes but the network block, no granted permissions,
+ * empty storage, no optional host access. `cleanup` functions (fake servers) run after the browser
+ * is closed.
  */
-export function oneBrowserPerFile() {
+export function shareOneBrowser() {
+  if (sharing) return;
   sharing = true;
   after(async () => {
     await shared?.close();
     shared = null;
-    for (const cleanup of atFileEnd) await cleanup();
+    for (const cleanup of whenDone) await cleanup();
   });
 }
 
-/** Runs `cleanup` once this file's tests are done (with `oneBrowserPerFile`), or returns false. */
-export function whenFileEnds(cleanup) {
-  if (sharing) atFileEnd.push(cleanup);
+/** Runs `cleanup` once the shared browser's tests are done (`shareOneBrowser`), or returns false. */
+export function whenSharingEnds(cleanup) {
+  if (sharing) whenDone.push(cleanup);
   return sharing;
 }
 
-/** Back to a clean start in the file's browser (see `oneBrowserPerFile`). */
+/** Back to a clean start in the shared browser (see `shareOneBrowser`). */
 async function reset({ context, extensionId }, permissions) {
   // One blank tab stays: with no window left, the browser has nowhere to open a tab.
   const blank = await context.newPage();
@@ -130,10 +135,11 @@ async function extensionWorker(context, extensionId) {
 }
 
 /**
- * Runs `fn` with Chromium and the extension loaded: the file's browser (`oneBrowserPerFile`), made
+ * Runs `fn` with Chromium and the extension loaded: the shared browser (`shareOneBrowser`), made
  * clean, or else a browser of its own that is always closed and its profile removed, whatever `fn`
- * does. `args` or another `extensionDir` (the policy suite's build, whose id is pinned by a key)
- * need a browser launched with them. Every wait inside is bounded.
+ * does. `args` or another `extensionDir` (the policy test's build, whose id is pinned by a key)
+ * need a browser launched with them: the shared one is then launched again, with them, and again
+ * without them for the next test that has none. Every wait inside is bounded.
  */
 export async function withExtension(
   fn,

@@ -1,12 +1,5 @@
 import assert from 'node:assert/strict';
-import {
-  assertBadge,
-  eventually,
-  extensionTest,
-  fixture,
-  G,
-  oneBrowserPerFile,
-} from './harness.mjs';
+import { assertBadge, eventually, extensionTest, fixture, G, shareOneBrowser } from './harness.mjs';
 import {
   COMPLETE,
   HINT_LABEL,
@@ -18,7 +11,7 @@ import {
   REPAIR,
 } from './shared/journeys.mjs';
 
-oneBrowserPerFile();
+shareOneBrowser();
 
 const PAGE = fixture('my-access.html');
 const OTHER = `https://myaccess.microsoft.com/#/access-packages/${OTHER_ID}`;

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { fixture, G, withExtension } from './harness.mjs';
 import {
   buildTestExtension,
@@ -15,19 +15,15 @@ import {
 } from './shared/managed-policy.mjs';
 
 const skip = policySkipReason();
-let outDir = '';
-let extensionDir = '';
-before(() => {
-  if (skip) return;
-  outDir = mkdtempSync(join(tmpdir(), 'ald-policy-build-'));
-  extensionDir = buildTestExtension(outDir);
-});
-after(() => outDir && rmSync(outDir, { recursive: true, force: true }));
 
 test(
   'policy: a locked hint in the options, known directories in the popup and on the page',
   { timeout: 240_000, skip: skip ?? false },
-  async () => {
+  async (t) => {
+    // Its own build, with a key: the policy names the extension by its id, which the key pins.
+    const outDir = mkdtempSync(join(tmpdir(), 'ald-policy-build-'));
+    t.after(() => rmSync(outDir, { recursive: true, force: true }));
+    const extensionDir = buildTestExtension(outDir);
     await withChromiumPolicy(TEST_POLICY, () =>
       withExtension(
         async ({ context, extensionId, serve }) => {

@@ -9,7 +9,7 @@ import {
   eventually,
   extensionTest,
   G,
-  oneBrowserPerFile,
+  shareOneBrowser,
   openPopup,
   POPUP_VIEWPORT,
   popupOnPortalPackage,
@@ -17,7 +17,7 @@ import {
 } from './harness.mjs';
 import { HINT_LABEL, MISSING_HINT, PASTE_LABEL, SAFE_LINKS_EMAIL } from './shared/journeys.mjs';
 
-oneBrowserPerFile();
+shareOneBrowser();
 
 const LINK = `https://myaccess.microsoft.com/@contoso.com#/access-packages/${G}`;
 const CUT = `https://nam12.safelinks.protection.outlook.com/?url=${encodeURIComponent(MISSING_HINT)}&data=05%7C02%7Canna%40fabrikam.com&reserved=0`;

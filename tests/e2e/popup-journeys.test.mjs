@@ -4,7 +4,7 @@ import {
   extensionTest,
   extensionUrl,
   G,
-  oneBrowserPerFile,
+  shareOneBrowser,
   openFocusedPopup,
   openOptions,
   openPopup,
@@ -15,7 +15,7 @@ import {
 import { AXE_POPUP_STATES, COMPLETE, MISSING_HINT, PASTE_LABEL } from './shared/journeys.mjs';
 import { repairByKeyboard } from './shared/popup-steps.mjs';
 
-oneBrowserPerFile();
+shareOneBrowser();
 
 extensionTest(
   'popup opened on an Entra package tab shows the package, Hidden, and its complete link',

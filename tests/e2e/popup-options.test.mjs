@@ -3,7 +3,7 @@ import {
   axeViolations,
   extensionTest,
   G,
-  oneBrowserPerFile,
+  shareOneBrowser,
   openFocusedPopup,
   openOptions,
   openPopup,
@@ -17,7 +17,7 @@ import {
   SAFE_LINKS_EMAIL,
 } from './shared/journeys.mjs';
 
-oneBrowserPerFile();
+shareOneBrowser();
 
 extensionTest(
   'popup: a Safe Links-wrapped, truncated link in an email is repaired and copied',

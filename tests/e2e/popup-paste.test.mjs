@@ -1,9 +1,9 @@
 // A paste into the popup as Chromium delivers it: a ClipboardEvent with both flavours of a copied email.
 import assert from 'node:assert/strict';
 import { dispatchPaste } from '../fixtures/paste-event.mjs';
-import { eventually, extensionTest, G, oneBrowserPerFile, openFocusedPopup } from './harness.mjs';
+import { eventually, extensionTest, G, shareOneBrowser, openFocusedPopup } from './harness.mjs';
 
-oneBrowserPerFile();
+shareOneBrowser();
 
 const LINK = `https://myaccess.microsoft.com/@contoso.com#/access-packages/${G}`;
 const LOOKALIKE = `https://myaccess-microsoft.com/@contoso.com#/access-packages/${G}`;

@@ -5,12 +5,12 @@ import {
   extensionTest,
   fixture,
   G,
-  oneBrowserPerFile,
+  shareOneBrowser,
   serveEntraOverview,
 } from './harness.mjs';
 import { BLADE, ENTRA_FACTS as SALES, OTHER_ID } from './shared/journeys.mjs';
 
-oneBrowserPerFile();
+shareOneBrowser();
 
 // Another package of the same tenant, listed before G in the package grid fixtures.
 const G2 = '0f0e0d0c-0b0a-4909-8807-060504030201';

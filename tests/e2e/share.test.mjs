@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {
   eventually,
   extensionTest,
-  oneBrowserPerFile,
+  shareOneBrowser,
   openOptions,
   openPopup,
   POPUP_VIEWPORT,
@@ -19,7 +19,7 @@ import {
 } from './shared/journeys.mjs';
 import { assertEmailFlavours, clipboardFlavours } from './shared/popup-steps.mjs';
 
-oneBrowserPerFile();
+shareOneBrowser();
 
 extensionTest(
   'sharing: each channel produces its compose URL, and "Copy email" puts HTML and text on the clipboard',
