@@ -22,6 +22,14 @@ export function aptUpdate() {
   writeFileSync(STAMP, '');
 }
 
-export function aptInstall(pkg) {
-  execSync(`DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${pkg}`, { stdio: 'inherit' });
+/**
+ * Installs `pkgs` without their recommended packages: the tests need the browser alone, not the
+ * printing, notification, power and codec packages Debian recommends with it (Chromium: 19 packages
+ * instead of 107, installed in 14 s instead of 60–81 s here; Firefox: 2 instead of 40).
+ */
+export function aptInstall(...pkgs) {
+  execSync(
+    `DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${pkgs.join(' ')}`,
+    { stdio: 'inherit' },
+  );
 }
