@@ -6,9 +6,7 @@ import { spawn } from 'node:child_process';
 /**
  * In order of priority: a step starts once the steps it `needs` have passed and fewer than `JOBS`
  * others are running. The browser suites come first among the rest: they take longest. Installs
- * are not counted among the `JOBS`: the checks then run while a browser unpacks, not later beside
- * the suites (on a fresh 2-core machine: 359 s, against 366 s with two steps beside an install and
- * 398 s with one).
+ * are not counted among the `JOBS`: the checks run while a browser unpacks.
  */
 const STEPS = [
   { name: 'chromium', run: 'node scripts/ensure-chromium.mjs', install: true },
@@ -32,8 +30,8 @@ const STEPS = [
   { name: 'unit', run: 'npm run test:unit' },
 ];
 
-// Three at once: with both browsers already there, a 2-core machine took 313–317 s, against 330 s
-// with two (the Chromium suite alone then ends the run) and 367 s with its files two at a time.
+// Three at once: on a fresh 2-core machine (both browsers installed by the run) 301–313 s, against
+// 319 s with two.
 const JOBS = Number(process.env.ALD_TEST_JOBS) || 3;
 const only = process.argv.slice(2);
 const steps = only.length ? STEPS.filter((s) => only.includes(s.name)) : STEPS;
