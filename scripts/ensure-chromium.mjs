@@ -16,7 +16,7 @@ if (process.env.CHROME_PATH) {
 }
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (isRoot && existsSync('/usr/bin/apt-get')) {
-  console.log("Chromium not found: installing Debian's chromium package (about a minute)…");
+  console.log("Chromium not found: installing Debian's chromium package (under a minute)…");
   aptUpdate();
   // Of what Debian recommends, the fonts: the ones the popup's layout tests were measured with.
   aptInstall('chromium', 'fonts-liberation');

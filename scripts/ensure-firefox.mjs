@@ -37,7 +37,7 @@ if (process.env.FIREFOX_PATH) {
 let aptNote = '';
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (isRoot && existsSync('/usr/bin/apt-get')) {
-  console.log(`${found.problem}: installing Debian's firefox-esr package (about a minute)…`);
+  console.log(`${found.problem}: installing Debian's firefox-esr package (under a minute)…`);
   aptUpdate();
   // apt installs the highest candidate: on Debian 12 the security suite's ESR (153), not the main
   // suite's 140, which is older than the add-on's minimum. Without the security suite, say so.
