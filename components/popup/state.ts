@@ -131,6 +131,25 @@ export function createPopupState(env: PopupEnv, initialText = '', initialAnchors
     });
   }
 
+  /** Any edit but a paste: the anchors of an earlier paste no longer describe the text. */
+  function setText(value: string) {
+    batch(() => {
+      text.value = value;
+      // Typing starts a new check: the held paste is no longer what the verdict is about.
+      held.value = null;
+      anchors.value = [];
+      selected.value = null;
+      // A keystroke in a large text must not wait for a full analysis (the engine takes tens of
+      // milliseconds per megabyte): the verdict follows once typing pauses.
+      if (value.length <= LARGE_TEXT) analyseNow(value);
+    });
+    if (analysed.value !== value) {
+      checking.value = true;
+      clearTimeout(pending);
+      pending = setTimeout(() => analyseNow(value), TYPING_PAUSE_MS);
+    }
+  }
+
   return {
     text,
     analysed,
@@ -167,24 +186,7 @@ export function createPopupState(env: PopupEnv, initialText = '', initialAnchors
           analyseNow(tab.url!);
         });
     },
-    /** Any edit but a paste: the anchors of an earlier paste no longer describe the text. */
-    setText(value: string) {
-      batch(() => {
-        text.value = value;
-        // Typing starts a new check: the held paste is no longer what the verdict is about.
-        held.value = null;
-        anchors.value = [];
-        selected.value = null;
-        // A keystroke in a large text must not wait for a full analysis (the engine takes tens of
-        // milliseconds per megabyte): the verdict follows once typing pauses.
-        if (value.length <= LARGE_TEXT) analyseNow(value);
-      });
-      if (analysed.value !== value) {
-        checking.value = true;
-        clearTimeout(pending);
-        pending = setTimeout(() => analyseNow(value), TYPING_PAUSE_MS);
-      }
-    },
+    setText,
     /** Whether the verdict shown is behind the text (a large text being typed in). */
     checking,
     select(index: number) {
@@ -229,16 +231,8 @@ export function createPopupState(env: PopupEnv, initialText = '', initialAnchors
         held.value = null;
       });
     },
-    /** Lets go of the held paste: back to an empty box. */
-    clearHeld() {
-      batch(() => {
-        held.value = null;
-        text.value = '';
-        anchors.value = [];
-        selected.value = null;
-        analyseNow('');
-      });
-    },
+    /** Lets go of the held paste: back to an empty box, as clearing it by hand would. */
+    clearHeld: () => setText(''),
     async copy(analysis: LinkAnalysis, link: string) {
       const ok = await env.copy(link);
       if (ok) await record({ ...analysis, canonical: link }, 'copied');
